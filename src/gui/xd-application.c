@@ -1,0 +1,173 @@
+/* xd-application.c — the GtkApplication: one window per database file
+ *
+ * Started without a file it opens the default database; started with files
+ * (a double click in the file manager) it opens a window for each, or
+ * brings forward the window that already shows it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "xd-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "xd-application.h"
+#include "xd-resources.h"
+#include "xd-window.h"
+
+struct _XdApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (XdApplication, xd_application, ADW_TYPE_APPLICATION)
+
+static XdWindow *
+find_window_for (XdApplication *self,
+                 const char    *path)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      XdStore *store;
+
+      if (!XD_IS_WINDOW (l->data))
+        continue;
+      store = xd_window_get_store (l->data);
+      if (store != NULL && g_strcmp0 (xd_store_get_path (store), path) == 0)
+        return l->data;
+    }
+  return NULL;
+}
+
+static void
+open_path (XdApplication *self,
+           const char    *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XdStore) store = NULL;
+  XdWindow *window;
+
+  if (path != NULL && (window = find_window_for (self, path)) != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+
+  store = xd_store_open (path, &error);
+  window = xd_window_new (GTK_APPLICATION (self), store, error);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+xd_application_activate (GApplication *app)
+{
+  XdApplication *self = XD_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window != NULL)
+    gtk_window_present (window);
+  else
+    open_path (self, NULL);
+}
+
+static void
+xd_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  XdApplication *self = XD_APPLICATION (app);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *path = g_file_get_path (files[i]);
+
+      if (path == NULL)
+        {
+          g_autofree char *uri = g_file_get_uri (files[i]);
+          g_autofree char *message =
+            g_strdup_printf (_("“%s” is not a local file. Copy it to this computer first."), uri);
+          g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                                                         message);
+
+          gtk_window_present (GTK_WINDOW (xd_window_new (GTK_APPLICATION (self), NULL, error)));
+          continue;
+        }
+      open_path (self, path);
+    }
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  const char *developers[] = { _("The Xét duyệt developers"), NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (app),
+                         "application-name", _("Xét duyệt"),
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Prepare and run the hearings of a review council"),
+                         "developers", developers,
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "about", about_action },
+};
+
+static void
+xd_application_startup (GApplication *app)
+{
+  const char *quit_accels[] = { "<Control>q", NULL };
+  const char *close_accels[] = { "<Control>w", NULL };
+
+  G_APPLICATION_CLASS (xd_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+}
+
+static void
+xd_application_class_init (XdApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->activate = xd_application_activate;
+  app_class->open = xd_application_open;
+  app_class->startup = xd_application_startup;
+}
+
+static void
+xd_application_init (XdApplication *self)
+{
+}
+
+XdApplication *
+xd_application_new (void)
+{
+  /* The app's own resources, registered before any window loads a template. */
+  g_resources_register (xd_get_resource ());
+
+  return g_object_new (XD_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/xetduyet/XetDuyet",
+                       NULL);
+}

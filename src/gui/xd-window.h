@@ -1,0 +1,28 @@
+/* xd-window.h — a window on one database
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "xd-store.h"
+
+G_BEGIN_DECLS
+
+#define XD_TYPE_WINDOW (xd_window_get_type ())
+G_DECLARE_FINAL_TYPE (XdWindow, xd_window, XD, WINDOW, AdwApplicationWindow)
+
+/* @store is NULL when opening failed; @open_error then says why, and the
+ * window shows it instead of the meetings. */
+XdWindow   *xd_window_new           (GtkApplication *application,
+                                     XdStore        *store,
+                                     const GError   *open_error);
+XdStore    *xd_window_get_store     (XdWindow       *self);
+/* "error", "empty" or "meetings": what the window shows (for tests). */
+const char *xd_window_get_page_name (XdWindow       *self);
+/* Shows a short message in the window (a toast). */
+void        xd_window_show_message  (XdWindow       *self,
+                                     const char     *message);
+
+G_END_DECLS
