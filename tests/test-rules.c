@@ -9,6 +9,8 @@
 #include <locale.h>
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "xd-rules.h"
 
 /* Rules used below.  Written out in full so a reader sees every setting. */
@@ -1022,6 +1024,90 @@ test_document_ignores_locale (void)
   g_assert_cmpstr (doc, ==, "Tán thành 8/9 thành viên (88,9%) — đạt quá nửa tổng số thành viên.");
 }
 
+/* The UI follows the system language but the minutes are Vietnamese: in
+ * Vietnamese the UI sentence must read exactly like the minutes.  Checked
+ * against the built catalogue ($XETDUYET_LOCALEDIR, or the build tree's
+ * po/), skipped while there is none. */
+static void
+test_ui_vietnamese_matches_document (void)
+{
+  const XdBase bases[] = { XD_BASE_ALL_MEMBERS, XD_BASE_PRESENT, XD_BASE_VOTES_CAST };
+  const XdThresholdKind kinds[] = { XD_THRESHOLD_MORE_THAN, XD_THRESHOLD_AT_LEAST };
+  const int fractions[][2] = { { 1, 2 }, { 2, 3 }, { 70, 100 } };
+  const XdTieRule ties[] = { XD_TIE_CHAIR_DECIDES, XD_TIE_FAILS, XD_TIE_REVOTE };
+  const char *env = g_getenv ("XETDUYET_LOCALEDIR");
+  g_autofree char *dir = NULL;
+  g_autofree char *mo = NULL;
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+  g_autofree char *saved_domain = NULL;
+  guint n = 0;
+
+  if (env != NULL && *env != '\0')
+    dir = g_strdup (env);
+  else
+    dir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  mo = g_build_filename (dir, "vi", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  if (!g_file_test (mo, G_FILE_TEST_IS_REGULAR))
+    {
+      g_test_skip ("no Vietnamese catalogue built yet");
+      return;
+    }
+  if (setlocale (LC_ALL, "vi_VN.UTF-8") == NULL)
+    {
+      g_test_skip ("the vi_VN.UTF-8 locale is not installed");
+      return;
+    }
+  /* As xd_i18n_init () does: _() and C_() look in the default domain. */
+  saved_domain = g_strdup (textdomain (NULL));
+  bindtextdomain (GETTEXT_PACKAGE, dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  for (XdChoice c = XD_CHOICE_YES; c <= XD_CHOICE_ABSTAIN; c++)
+    g_assert_cmpstr (xd_choice_get_label (c), ==, xd_choice_get_document_label (c));
+  for (XdOutcome o = XD_OUTCOME_NONE; o <= XD_OUTCOME_NO_QUORUM; o++)
+    g_assert_cmpstr (xd_outcome_get_label (o), ==, xd_outcome_get_document_label (o));
+
+  for (gsize b = 0; b < G_N_ELEMENTS (bases); b++)
+    for (gsize k = 0; k < G_N_ELEMENTS (kinds); k++)
+      for (gsize f = 0; f < G_N_ELEMENTS (fractions); f++)
+        for (gsize t = 0; t < G_N_ELEMENTS (ties); t++)
+          {
+            XdRule rule = { 2, 3, bases[b], kinds[k], fractions[f][0], fractions[f][1], ties[t] };
+            /* passed, failed, each tie sentence, no quorum, overridden */
+            const XdVoteCount counts[] = {
+              { OPEN (10, 10, 9, 1, 0) },
+              { OPEN (10, 10, 1, 9, 0) },
+              { OPEN (10, 10, 5, 5, 0), CHAIR (YES) },
+              { OPEN (10, 10, 5, 5, 0), CHAIR (NO) },
+              { OPEN (10, 10, 4, 4, 2), CHAIR (ABSTAIN) },
+              { OPEN (10, 10, 5, 5, 0) },
+              { OPEN (10, 5, 5, 0, 0) },
+              { OPEN (10, 5, 5, 0, 0), OVERRIDE },
+            };
+
+            for (gsize i = 0; i < G_N_ELEMENTS (counts); i++)
+              {
+                XdVoteResult result;
+                g_autofree char *doc = NULL;
+                g_autofree char *ui = NULL;
+                g_autofree char *rule_doc = xd_rule_describe_threshold (&rule, TRUE);
+                g_autofree char *rule_ui = xd_rule_describe_threshold (&rule, FALSE);
+
+                g_assert_true (xd_rules_evaluate (&rule, &counts[i], &result, NULL));
+                doc = xd_rules_explain (&rule, &result, TRUE);
+                ui = xd_rules_explain (&rule, &result, FALSE);
+                g_assert_cmpstr (ui, ==, doc);
+                g_assert_cmpstr (rule_ui, ==, rule_doc);
+                n++;
+              }
+          }
+
+  textdomain (saved_domain);
+  setlocale (LC_ALL, saved);
+  g_test_message ("%u sentences compared", n);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1050,6 +1136,7 @@ main (int   argc,
   g_test_add_func ("/core/rules/strings", test_strings);
   g_test_add_func ("/core/rules/labels", test_labels);
   g_test_add_func ("/core/rules/document-ignores-locale", test_document_ignores_locale);
+  g_test_add_func ("/core/rules/ui-vietnamese-matches-document", test_ui_vietnamese_matches_document);
 
   return g_test_run ();
 }

@@ -130,7 +130,7 @@ typedef struct {
   gboolean tie;                /* the tie rule decided the outcome */
   gboolean decided_by_chair;   /* … and it was the chair's vote */
   gboolean chair_known;
-  XdChoice chair_choice;
+  XdChoice chair_choice;       /* meaningful only when chair_known */
 } XdVoteResult;
 
 /* Open vote: count the named choices of the members present.  voter_ids[i]

@@ -1,0 +1,225 @@
+/* test-cli.c — xetduyet-cli as a user runs it: output and exit status
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+
+#include "xd-test-util.h"
+
+typedef struct {
+  int status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *r)
+{
+  g_clear_pointer (&r->out, g_free);
+  g_clear_pointer (&r->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs the CLI with @args (NULL-terminated) in the C.UTF-8 locale unless
+ * @lang says otherwise. */
+static Run
+run_cli (const char *lang,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  Run r = { 0 };
+  const char *arg;
+  va_list ap;
+  int wait_status = 0;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("XETDUYET_CLI"));
+  va_start (ap, lang);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+
+  envp = g_environ_setenv (envp, "LANG", lang != NULL ? lang : "C.UTF-8", TRUE);
+  envp = g_environ_setenv (envp, "LC_ALL", lang != NULL ? lang : "C.UTF-8", TRUE);
+  envp = g_environ_unsetenv (envp, "LANGUAGE");
+
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &r.out, &r.err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  r.status = WEXITSTATUS (wait_status);
+  return r;
+}
+
+static void
+test_usage (void)
+{
+  {
+    g_auto(Run) r = run_cli (NULL, NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_nonnull (strstr (r.out, "dossiers"));
+  }
+  {
+    g_auto(Run) r = run_cli (NULL, "--help", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out, "sample"));
+  }
+  {
+    g_auto(Run) r = run_cli (NULL, "frobnicate", NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_nonnull (strstr (r.err, "frobnicate"));
+  }
+  {
+    g_auto(Run) r = run_cli (NULL, "meetings", "--colour", NULL);
+    g_assert_cmpint (r.status, ==, 2);
+  }
+  {
+    g_auto(Run) r = run_cli (NULL, "dossiers", "--db", "/nonexistent/x.xetduyet", NULL);
+    g_assert_cmpint (r.status, ==, 2);
+  }
+  {
+    g_auto(Run) r = run_cli (NULL, "dossiers", "1", "2", NULL);
+    g_assert_cmpint (r.status, ==, 2);
+  }
+  {
+    g_auto(Run) r = run_cli (NULL, "dossiers", "--help", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out, "--db"));
+  }
+}
+
+static void
+test_sample_and_lists (void)
+{
+  g_autofree char *dir = xd_test_make_dir ();
+  g_autofree char *db = g_build_filename (dir, "x.xetduyet", NULL);
+  const char *units[] = { "Phường Bãi Cháy", "Phường Cao Thắng", "Phường Hồng Gai",
+                          "Xã Đồng Lâm", "Xã Quảng La" };
+
+  {
+    g_auto(Run) r = run_cli (NULL, "init", "--db", db, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_true (g_file_test (db, G_FILE_TEST_EXISTS));
+  }
+  {
+    g_auto(Run) r = run_cli (NULL, "meetings", "--db", db, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpstr (r.out, ==, "There are no meetings yet.\n");
+  }
+  {
+    g_auto(Run) r = run_cli (NULL, "sample", "--db", db, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpstr (r.out, ==, "Added the sample meeting as meeting 1.\n");
+  }
+  {
+    g_auto(Run) r = run_cli (NULL, "meetings", "--db", db, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpstr (r.out, ==, "1\t09/01/2022\tClosed\t"
+                     "Hội nghị xét duyệt, công nhận mô hình An ninh cơ sở năm 2021\n");
+  }
+  {
+    g_auto(Run) r = run_cli (NULL, "dossiers", "1", "--db", db, NULL);
+    g_auto(GStrv) lines = NULL;
+
+    g_assert_cmpint (r.status, ==, 0);
+    lines = g_strsplit (r.out, "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 7);
+    for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+      {
+        g_autofree char *prefix = g_strdup_printf ("%u\t%s\t", i + 1, units[i]);
+        g_assert_true (g_str_has_prefix (lines[i + 1], prefix));
+      }
+    g_assert_cmpstr (lines[3], ==, "3\tPhường Hồng Gai\t03/TTr-UBND\t04/01/2022\tVoted");
+  }
+  {
+    g_auto(Run) r = run_cli (NULL, "dossiers", "99", "--db", db, NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err, "no longer exists"));
+  }
+  {
+    g_auto(Run) r = run_cli (NULL, "dossiers", "một", "--db", db, NULL);
+    g_assert_cmpint (r.status, ==, 2);
+  }
+
+  xd_test_remove_tree (dir);
+}
+
+/* Files that are not ours: status 1, a sentence, and not a byte changed. */
+static void
+test_refusals (void)
+{
+  g_autofree char *dir = xd_test_make_dir ();
+  g_autofree char *notes = g_build_filename (dir, "notes.xetduyet", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (g_file_set_contents (notes, "không phải cơ sở dữ liệu", -1, NULL));
+  before = xd_test_file_sha256 (notes);
+  {
+    g_auto(Run) r = run_cli (NULL, "sample", "--db", notes, NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err, "is not a Xét duyệt database"));
+  }
+  after = xd_test_file_sha256 (notes);
+  g_assert_cmpstr (before, ==, after);
+
+  xd_test_remove_tree (dir);
+}
+
+/* Under a Vietnamese locale the user reads Vietnamese. */
+static void
+test_vietnamese (void)
+{
+  g_autofree char *dir = xd_test_make_dir ();
+  g_autofree char *db = g_build_filename (dir, "x.xetduyet", NULL);
+
+  if (!g_file_test (g_getenv ("XETDUYET_LOCALEDIR"), G_FILE_TEST_IS_DIR) ||
+      setlocale (LC_ALL, "vi_VN.UTF-8") == NULL)
+    {
+      g_test_skip ("the vi_VN.UTF-8 locale or the built catalogue is missing");
+      xd_test_remove_tree (dir);
+      return;
+    }
+  setlocale (LC_ALL, "");
+
+  {
+    g_auto(Run) r = run_cli ("vi_VN.UTF-8", "sample", "--db", db, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpstr (r.out, ==, "Đã thêm cuộc họp mẫu với số thứ tự 1.\n");
+  }
+  {
+    g_auto(Run) r = run_cli ("vi_VN.UTF-8", "dossiers", "1", "--db", db, NULL);
+    g_assert_nonnull (strstr (r.out, "Đã biểu quyết"));
+  }
+  {
+    g_auto(Run) r = run_cli ("vi_VN.UTF-8", "dossiers", "99", "--db", db, NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err, "Cuộc họp không còn tồn tại"));
+  }
+  {
+    g_auto(Run) r = run_cli ("vi_VN.UTF-8", "--help", NULL);
+    g_assert_nonnull (strstr (r.out, "Thêm cuộc họp mẫu"));
+  }
+
+  xd_test_remove_tree (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/usage", test_usage);
+  g_test_add_func ("/cli/sample-and-lists", test_sample_and_lists);
+  g_test_add_func ("/cli/refusals", test_refusals);
+  g_test_add_func ("/cli/vietnamese", test_vietnamese);
+
+  return g_test_run ();
+}
