@@ -249,15 +249,7 @@ delete_set_locked (XdStore   *self,
                    (const char *) sqlite3_column_text (stmt, 0));
       return FALSE;
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  stmt = xd_store_prepare (self, "DELETE FROM criteria_set WHERE id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-
-  return xd_store_step_done (self, stmt, error) &&
-         xd_store_audit (self, "delete", "criteria_set", id, NULL, error);
+  return xd_store_delete_row (self, "DELETE FROM criteria_set WHERE id = ?", id, "criteria_set", NULL, error);
 }
 
 gboolean
@@ -448,14 +440,10 @@ update_criterion_locked (XdStore   *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 set_id;
 
-  set_id = xd_store_meeting_of (self, "SELECT set_id FROM criterion WHERE id = ?",
-                                w->criterion->id);
+  set_id = xd_store_owner_of (self, "SELECT set_id FROM criterion WHERE id = ?",
+                              w->criterion->id, _("The criterion no longer exists."), error);
   if (set_id == 0)
-    {
-      g_set_error (error, XD_STORE_ERROR, XD_STORE_ERROR_NOT_FOUND,
-                   _("The criterion no longer exists."));
-      return FALSE;
-    }
+    return FALSE;
   if (!check_set_editable (self, set_id, error))
     return FALSE;
 
@@ -499,13 +487,10 @@ delete_criterion_locked (XdStore   *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 set_id;
 
-  set_id = xd_store_meeting_of (self, "SELECT set_id FROM criterion WHERE id = ?", id);
+  set_id = xd_store_owner_of (self, "SELECT set_id FROM criterion WHERE id = ?",
+                              id, _("The criterion no longer exists."), error);
   if (set_id == 0)
-    {
-      g_set_error (error, XD_STORE_ERROR, XD_STORE_ERROR_NOT_FOUND,
-                   _("The criterion no longer exists."));
-      return FALSE;
-    }
+    return FALSE;
   if (!check_set_editable (self, set_id, error))
     return FALSE;
 
@@ -532,15 +517,7 @@ delete_criterion_locked (XdStore   *self,
   sqlite3_bind_int64 (stmt, 1, id);
   if (!xd_store_step_done (self, stmt, error))
     return FALSE;
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  stmt = xd_store_prepare (self, "DELETE FROM criterion WHERE id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-
-  return xd_store_step_done (self, stmt, error) &&
-         xd_store_audit (self, "delete", "criterion", id, NULL, error);
+  return xd_store_delete_row (self, "DELETE FROM criterion WHERE id = ?", id, "criterion", NULL, error);
 }
 
 gboolean

@@ -320,14 +320,10 @@ update_dossier_locked (XdStore   *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 meeting_id;
 
-  meeting_id = xd_store_meeting_of (self, "SELECT meeting_id FROM dossier WHERE id = ?",
-                                    w->dossier->id);
+  meeting_id = xd_store_owner_of (self, "SELECT meeting_id FROM dossier WHERE id = ?",
+                                  w->dossier->id, _("The dossier no longer exists. It may have been deleted."), error);
   if (meeting_id == 0)
-    {
-      g_set_error (error, XD_STORE_ERROR, XD_STORE_ERROR_NOT_FOUND,
-                   _("The dossier no longer exists. It may have been deleted."));
-      return FALSE;
-    }
+    return FALSE;
   if (!xd_store_check_meeting_writable (self, meeting_id, error) ||
       !check_unit_free (self, w->dossier, meeting_id, error))
     return FALSE;
@@ -400,15 +396,7 @@ delete_dossier_locked (XdStore   *self,
   sqlite3_bind_int64 (stmt, 1, id);
   if (!xd_store_step_done (self, stmt, error))
     return FALSE;
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  stmt = xd_store_prepare (self, "DELETE FROM dossier WHERE id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-
-  return xd_store_step_done (self, stmt, error) &&
-         xd_store_audit (self, "delete", "dossier", id, dossier->unit_name, error);
+  return xd_store_delete_row (self, "DELETE FROM dossier WHERE id = ?", id, "dossier", dossier->unit_name, error);
 }
 
 gboolean
@@ -574,14 +562,10 @@ update_document_locked (XdStore   *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 dossier_id;
 
-  dossier_id = xd_store_meeting_of (self, "SELECT dossier_id FROM dossier_document WHERE id = ?",
-                                    d->id);
+  dossier_id = xd_store_owner_of (self, "SELECT dossier_id FROM dossier_document WHERE id = ?",
+                                  d->id, _("The document no longer exists. It may have been removed."), error);
   if (dossier_id == 0)
-    {
-      g_set_error (error, XD_STORE_ERROR, XD_STORE_ERROR_NOT_FOUND,
-                   _("The document no longer exists. It may have been removed."));
-      return FALSE;
-    }
+    return FALSE;
   if (!check_dossier_writable (self, dossier_id, error))
     return FALSE;
 
@@ -629,24 +613,14 @@ delete_document_locked (XdStore   *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 dossier_id;
 
-  dossier_id = xd_store_meeting_of (self, "SELECT dossier_id FROM dossier_document WHERE id = ?",
-                                    id);
+  dossier_id = xd_store_owner_of (self, "SELECT dossier_id FROM dossier_document WHERE id = ?",
+                                  id, _("The document no longer exists. It may have been removed."), error);
   if (dossier_id == 0)
-    {
-      g_set_error (error, XD_STORE_ERROR, XD_STORE_ERROR_NOT_FOUND,
-                   _("The document no longer exists. It may have been removed."));
-      return FALSE;
-    }
+    return FALSE;
   if (!check_dossier_writable (self, dossier_id, error))
     return FALSE;
 
-  stmt = xd_store_prepare (self, "DELETE FROM dossier_document WHERE id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-
-  return xd_store_step_done (self, stmt, error) &&
-         xd_store_audit (self, "delete", "dossier_document", id, NULL, error);
+  return xd_store_delete_row (self, "DELETE FROM dossier_document WHERE id = ?", id, "dossier_document", NULL, error);
 }
 
 gboolean

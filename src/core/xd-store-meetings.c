@@ -301,15 +301,7 @@ delete_meeting_locked (XdStore   *self,
   sqlite3_bind_int64 (stmt, 1, id);
   if (!xd_store_step_done (self, stmt, error))
     return FALSE;
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  stmt = xd_store_prepare (self, "DELETE FROM meeting WHERE id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-
-  return xd_store_step_done (self, stmt, error) &&
-         xd_store_audit (self, "delete", "meeting", id, meeting->title, error);
+  return xd_store_delete_row (self, "DELETE FROM meeting WHERE id = ?", id, "meeting", meeting->title, error);
 }
 
 gboolean

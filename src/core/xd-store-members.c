@@ -11,6 +11,9 @@
 #include "xd-store-private.h"
 #include "xd-text.h"
 
+#define MEMBER_GONE _("The member no longer exists. They may have been removed.")
+#define GUEST_GONE _("The guest no longer exists. They may have been removed.")
+
 #define MEMBER_COLUMNS \
   "id, meeting_id, full_name, title, organisation, role, voting, attendance," \
   " absence_reason, position"
@@ -60,29 +63,13 @@ xd_store_list_members (XdStore  *self,
                        gint64    meeting_id,
                        GError  **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) xd_member_free);
-  int rc;
-
   g_return_val_if_fail (XD_IS_STORE (self), NULL);
 
-  stmt = xd_store_prepare (self,
-                           "SELECT " MEMBER_COLUMNS " FROM member WHERE meeting_id = ?"
-                           COUNCIL_ORDER,
-                           error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, meeting_id);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, member_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      xd_store_set_error_from_db (self, rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&list);
+  return xd_store_list_by_id (self,
+                              "SELECT " MEMBER_COLUMNS " FROM member WHERE meeting_id = ?"
+                              COUNCIL_ORDER,
+                              meeting_id, (XdStoreRowFunc) member_from_row,
+                              (GDestroyNotify) xd_member_free, error);
 }
 
 XdMember *
@@ -90,23 +77,11 @@ xd_store_get_member (XdStore  *self,
                      gint64    member_id,
                      GError  **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
   g_return_val_if_fail (XD_IS_STORE (self), NULL);
 
-  stmt = xd_store_prepare (self, "SELECT " MEMBER_COLUMNS " FROM member WHERE id = ?", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, member_id);
-
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      g_set_error (error, XD_STORE_ERROR, XD_STORE_ERROR_NOT_FOUND,
-                   _("The member no longer exists. They may have been removed."));
-      return NULL;
-    }
-
-  return member_from_row (stmt);
+  return xd_store_get_by_id (self, "SELECT " MEMBER_COLUMNS " FROM member WHERE id = ?",
+                             member_id, (XdStoreRowFunc) member_from_row,
+                             MEMBER_GONE, error);
 }
 
 static gboolean
@@ -231,15 +206,10 @@ update_member_locked (XdStore   *self,
   XdMember fixed = *w->member;
 
   /* The meeting a member belongs to never changes. */
-  fixed.meeting_id = xd_store_meeting_of (self, "SELECT meeting_id FROM member WHERE id = ?",
-                                          w->member->id);
-  if (fixed.meeting_id == 0)
-    {
-      g_set_error (error, XD_STORE_ERROR, XD_STORE_ERROR_NOT_FOUND,
-                   _("The member no longer exists. They may have been removed."));
-      return FALSE;
-    }
-  if (!xd_store_check_meeting_writable (self, fixed.meeting_id, error) ||
+  fixed.meeting_id = xd_store_owner_of (self, "SELECT meeting_id FROM member WHERE id = ?",
+                                        w->member->id, MEMBER_GONE, error);
+  if (fixed.meeting_id == 0 ||
+      !xd_store_check_meeting_writable (self, fixed.meeting_id, error) ||
       !check_single_role (self, &fixed, error))
     return FALSE;
 
@@ -291,15 +261,9 @@ set_attendance_locked (XdStore   *self,
   g_autofree char *summary = NULL;
   gint64 meeting_id;
 
-  meeting_id = xd_store_meeting_of (self, "SELECT meeting_id FROM member WHERE id = ?",
-                                    w->member_id);
-  if (meeting_id == 0)
-    {
-      g_set_error (error, XD_STORE_ERROR, XD_STORE_ERROR_NOT_FOUND,
-                   _("The member no longer exists. They may have been removed."));
-      return FALSE;
-    }
-  if (!xd_store_check_meeting_writable (self, meeting_id, error))
+  meeting_id = xd_store_owner_of (self, "SELECT meeting_id FROM member WHERE id = ?",
+                                  w->member_id, MEMBER_GONE, error);
+  if (meeting_id == 0 || !xd_store_check_meeting_writable (self, meeting_id, error))
     return FALSE;
 
   stmt = xd_store_prepare (self,
@@ -360,15 +324,9 @@ delete_member_locked (XdStore   *self,
                    member->full_name);
       return FALSE;
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
 
-  stmt = xd_store_prepare (self, "DELETE FROM member WHERE id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-
-  return xd_store_step_done (self, stmt, error) &&
-         xd_store_audit (self, "delete", "member", id, member->full_name, error);
+  return xd_store_delete_row (self, "DELETE FROM member WHERE id = ?", id,
+                              "member", member->full_name, error);
 }
 
 gboolean
@@ -388,44 +346,32 @@ xd_store_delete_member (XdStore  *self,
 /* Guests
  * ====== */
 
+static XdGuest *
+guest_from_row (sqlite3_stmt *stmt)
+{
+  XdGuest *g = xd_guest_new ();
+
+  g->id = sqlite3_column_int64 (stmt, 0);
+  g->meeting_id = sqlite3_column_int64 (stmt, 1);
+  g_free (g->full_name); g->full_name = xd_store_column_text (stmt, 2);
+  g_free (g->title); g->title = xd_store_column_text (stmt, 3);
+  g_free (g->organisation); g->organisation = xd_store_column_text (stmt, 4);
+  g->position = sqlite3_column_int (stmt, 5);
+  return g;
+}
+
 GPtrArray *
 xd_store_list_guests (XdStore  *self,
                       gint64    meeting_id,
                       GError  **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) xd_guest_free);
-  int rc;
-
   g_return_val_if_fail (XD_IS_STORE (self), NULL);
 
-  stmt = xd_store_prepare (self,
-                           "SELECT id, meeting_id, full_name, title, organisation, position"
-                           " FROM guest WHERE meeting_id = ? ORDER BY position, id",
-                           error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, meeting_id);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      XdGuest *g = xd_guest_new ();
-
-      g->id = sqlite3_column_int64 (stmt, 0);
-      g->meeting_id = sqlite3_column_int64 (stmt, 1);
-      g_free (g->full_name); g->full_name = xd_store_column_text (stmt, 2);
-      g_free (g->title); g->title = xd_store_column_text (stmt, 3);
-      g_free (g->organisation); g->organisation = xd_store_column_text (stmt, 4);
-      g->position = sqlite3_column_int (stmt, 5);
-      g_ptr_array_add (list, g);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      xd_store_set_error_from_db (self, rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&list);
+  return xd_store_list_by_id (self,
+                              "SELECT id, meeting_id, full_name, title, organisation, position"
+                              " FROM guest WHERE meeting_id = ? ORDER BY position, id",
+                              meeting_id, (XdStoreRowFunc) guest_from_row,
+                              (GDestroyNotify) xd_guest_free, error);
 }
 
 typedef struct {
@@ -489,15 +435,9 @@ update_guest_locked (XdStore   *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 meeting_id;
 
-  meeting_id = xd_store_meeting_of (self, "SELECT meeting_id FROM guest WHERE id = ?",
-                                    w->guest->id);
-  if (meeting_id == 0)
-    {
-      g_set_error (error, XD_STORE_ERROR, XD_STORE_ERROR_NOT_FOUND,
-                   _("The guest no longer exists. They may have been removed."));
-      return FALSE;
-    }
-  if (!xd_store_check_meeting_writable (self, meeting_id, error))
+  meeting_id = xd_store_owner_of (self, "SELECT meeting_id FROM guest WHERE id = ?",
+                                  w->guest->id, GUEST_GONE, error);
+  if (meeting_id == 0 || !xd_store_check_meeting_writable (self, meeting_id, error))
     return FALSE;
 
   stmt = xd_store_prepare (self,
@@ -542,23 +482,12 @@ delete_guest_locked (XdStore   *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 meeting_id;
 
-  meeting_id = xd_store_meeting_of (self, "SELECT meeting_id FROM guest WHERE id = ?", id);
-  if (meeting_id == 0)
-    {
-      g_set_error (error, XD_STORE_ERROR, XD_STORE_ERROR_NOT_FOUND,
-                   _("The guest no longer exists. They may have been removed."));
-      return FALSE;
-    }
-  if (!xd_store_check_meeting_writable (self, meeting_id, error))
-    return FALSE;
+  meeting_id = xd_store_owner_of (self, "SELECT meeting_id FROM guest WHERE id = ?", id,
+                                  GUEST_GONE, error);
 
-  stmt = xd_store_prepare (self, "DELETE FROM guest WHERE id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-
-  return xd_store_step_done (self, stmt, error) &&
-         xd_store_audit (self, "delete", "guest", id, NULL, error);
+  return meeting_id != 0 &&
+         xd_store_check_meeting_writable (self, meeting_id, error) &&
+         xd_store_delete_row (self, "DELETE FROM guest WHERE id = ?", id, "guest", NULL, error);
 }
 
 gboolean

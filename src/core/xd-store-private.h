@@ -72,6 +72,37 @@ gint64        xd_store_meeting_of          (XdStore     *self,
                                             const char  *sql,
                                             gint64       id);
 
+/* Reading rows: @row_func turns the current row into a record. */
+typedef gpointer (*XdStoreRowFunc) (sqlite3_stmt *stmt);
+/* All rows of @sql with its one parameter bound to @id. */
+GPtrArray    *xd_store_list_by_id          (XdStore        *self,
+                                            const char     *sql,
+                                            gint64          id,
+                                            XdStoreRowFunc  row_func,
+                                            GDestroyNotify  free_func,
+                                            GError        **error);
+/* The one row of @sql for @id, or NULL with @not_found as the error. */
+gpointer      xd_store_get_by_id           (XdStore        *self,
+                                            const char     *sql,
+                                            gint64          id,
+                                            XdStoreRowFunc  row_func,
+                                            const char     *not_found,
+                                            GError        **error);
+/* The meeting (or set, or dossier) row @id belongs to, by @sql; 0 with
+ * @not_found as the error when the row is gone. */
+gint64        xd_store_owner_of            (XdStore     *self,
+                                            const char  *sql,
+                                            gint64       id,
+                                            const char  *not_found,
+                                            GError     **error);
+/* Runs @sql (a DELETE with one parameter) for @id and logs it. */
+gboolean      xd_store_delete_row          (XdStore     *self,
+                                            const char  *sql,
+                                            gint64       id,
+                                            const char  *entity,
+                                            const char  *summary,
+                                            GError     **error);
+
 /* Column and parameter helpers: text columns are never NULL in records. */
 char         *xd_store_column_text         (sqlite3_stmt *stmt,
                                             int           column);

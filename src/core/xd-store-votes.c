@@ -208,13 +208,7 @@ delete_question_locked (XdStore   *self,
       return FALSE;
     }
 
-  stmt = xd_store_prepare (self, "DELETE FROM question WHERE id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-
-  return xd_store_step_done (self, stmt, error) &&
-         xd_store_audit (self, "delete", "question", id, q->text, error);
+  return xd_store_delete_row (self, "DELETE FROM question WHERE id = ?", id, "question", q->text, error);
 }
 
 gboolean

@@ -434,6 +434,90 @@ xd_store_audit (XdStore     *self,
   return xd_store_step_done (self, insert, error);
 }
 
+GPtrArray *
+xd_store_list_by_id (XdStore         *self,
+                     const char      *sql,
+                     gint64           id,
+                     XdStoreRowFunc   row_func,
+                     GDestroyNotify   free_func,
+                     GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = xd_store_prepare (self, sql, error);
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (free_func);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (list, row_func (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      xd_store_set_error_from_db (self, sqlite3_extended_errcode (self->db), error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&list);
+}
+
+gpointer
+xd_store_get_by_id (XdStore         *self,
+                    const char      *sql,
+                    gint64           id,
+                    XdStoreRowFunc   row_func,
+                    const char      *not_found,
+                    GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = xd_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return row_func (stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error_literal (error, XD_STORE_ERROR, XD_STORE_ERROR_NOT_FOUND, not_found);
+  else
+    xd_store_set_error_from_db (self, sqlite3_extended_errcode (self->db), error);
+  return NULL;
+}
+
+gint64
+xd_store_owner_of (XdStore     *self,
+                   const char  *sql,
+                   gint64       id,
+                   const char  *not_found,
+                   GError     **error)
+{
+  gint64 owner = xd_store_meeting_of (self, sql, id);
+
+  if (owner == 0)
+    g_set_error_literal (error, XD_STORE_ERROR, XD_STORE_ERROR_NOT_FOUND, not_found);
+  return owner;
+}
+
+gboolean
+xd_store_delete_row (XdStore     *self,
+                     const char  *sql,
+                     gint64       id,
+                     const char  *entity,
+                     const char  *summary,
+                     GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = xd_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  return xd_store_step_done (self, stmt, error) &&
+         xd_store_audit (self, "delete", entity, id, summary, error);
+}
+
 gint64
 xd_store_meeting_of (XdStore    *self,
                      const char *sql,
