@@ -78,6 +78,7 @@ run_sample (XdStore  *store,
             char    **argv)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *number = NULL;
   gint64 id = xd_store_load_sample (store, &error);
 
   if (id == 0)
@@ -86,7 +87,9 @@ run_sample (XdStore  *store,
       return EXIT_FAILED;
     }
 
-  g_print (_("Added the sample meeting as meeting %" G_GINT64_FORMAT ".\n"), id);
+  /* The number is formatted first: gettext cannot see through G_GINT64_FORMAT. */
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  g_print (_("Added the sample meeting as meeting %s.\n"), number);
   return EXIT_OK;
 }
 
