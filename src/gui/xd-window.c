@@ -323,3 +323,19 @@ xd_window_show_message (XdWindow   *self,
   adw_toast_set_timeout (toast, 8);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
+
+void
+xd_window_show_error (GtkWidget  *widget,
+                      const char *message)
+{
+  GtkRoot *root;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (message != NULL);
+
+  root = gtk_widget_get_root (widget);
+  if (XD_IS_WINDOW (root))
+    xd_window_show_message (XD_WINDOW (root), message);
+  else
+    g_warning ("%s", message);   /* not in a window: a test, or a bug */
+}

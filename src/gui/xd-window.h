@@ -25,4 +25,9 @@ const char *xd_window_get_page_name (XdWindow       *self);
 void        xd_window_show_message  (XdWindow       *self,
                                      const char     *message);
 
+/* Shows @message in the window that holds @widget; views report failed
+ * saves with it. */
+void        xd_window_show_error    (GtkWidget      *widget,
+                                     const char     *message);
+
 G_END_DECLS
