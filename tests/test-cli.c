@@ -209,6 +209,104 @@ test_vietnamese (void)
   xd_test_remove_tree (dir);
 }
 
+/* The rules engine from the command line: the line and the status a
+ * script branches on. */
+static void
+test_tally (void)
+{
+  struct {
+    const char *args[16];   /* NULL-terminated */
+    int status;
+    const char *line;
+  } cases[] = {
+    { { "--members", "9", "--present", "8", "--yes", "8" }, 0,
+      "8 of 9 members in favour (88,9%) — reaches more than half of all members.\n" },
+    /* 5–5: a tie, and nobody knows how the chair voted: vote again. */
+    { { "--members", "10", "--present", "10", "--yes", "5", "--no", "5" }, 4, NULL },
+    { { "--members", "10", "--present", "10", "--yes", "5", "--no", "5", "--chair", "no" },
+      3, NULL },
+    { { "--members", "10", "--present", "10", "--yes", "6", "--no", "4" }, 0, NULL },
+    { { "--members", "9", "--present", "9", "--yes", "6", "--threshold", ">=2/3" }, 0,
+      "6 of 9 members in favour (66,7%) — reaches at least 2/3 of all members.\n" },
+    { { "--members", "9", "--present", "9", "--yes", "5", "--threshold", ">=2/3" }, 3, NULL },
+    { { "--members", "10", "--present", "8", "--yes", "4", "--no", "4", "--base", "cast",
+        "--chair", "yes" }, 0, NULL },
+    { { "--members", "10", "--present", "8", "--yes", "4", "--no", "4", "--base", "cast",
+        "--chair", "no" }, 3, NULL },
+    { { "--members", "10", "--present", "8", "--yes", "4", "--no", "4", "--base", "cast",
+        "--tie", "revote" }, 4, NULL },
+    { { "--members", "9", "--present", "5", "--yes", "5" }, 5,
+      "5 of 9 members present — below the quorum (2/3) required to vote.\n" },
+    { { "--members", "9", "--present", "5", "--yes", "5", "--quorum", "1/2" }, 0, NULL },
+    { { "--members", "9", "--present", "9", "--yes", "6", "--no", "1", "--abstain", "1",
+        "--issued", "9", "--valid", "8", "--invalid", "1" }, 0, NULL },
+    /* Inconsistent counts: status 1 and a sentence, no result line. */
+    { { "--members", "9", "--present", "8", "--yes", "9" }, 1, "" },
+    { { "--members", "9", "--present", "9", "--yes", "6", "--issued", "9", "--valid", "7",
+        "--invalid", "1" }, 1, "" },
+    /* Bad usage. */
+    { { "--members", "9" }, 2, "" },
+    { { "--members", "9", "--present", "9", "--yes", "5", "--threshold", "most" }, 2, "" },
+    { { "--members", "9", "--present", "9", "--yes", "5", "--chair", "maybe" }, 2, "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+      g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "LC_ALL", "C.UTF-8", TRUE);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      int wait_status;
+
+      g_ptr_array_add (argv, (gpointer) g_getenv ("XETDUYET_CLI"));
+      g_ptr_array_add (argv, (gpointer) "tally");
+      for (guint j = 0; cases[i].args[j] != NULL; j++)
+        g_ptr_array_add (argv, (gpointer) cases[i].args[j]);
+      g_ptr_array_add (argv, NULL);
+
+      g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                    &out, &err, &wait_status, &error);
+      g_assert_no_error (error);
+      g_test_message ("case %u: %s", i, out);
+      g_assert_cmpint (WEXITSTATUS (wait_status), ==, cases[i].status);
+      if (cases[i].line != NULL)
+        g_assert_cmpstr (out, ==, cases[i].line);
+      if (cases[i].status == 1 || cases[i].status == 2)
+        g_assert_cmpstr (err, !=, "");
+    }
+}
+
+static void
+test_votes (void)
+{
+  g_autofree char *dir = xd_test_make_dir ();
+  g_autofree char *db = g_build_filename (dir, "x.xetduyet", NULL);
+
+  {
+    g_auto(Run) r = run_cli (NULL, "sample", "--db", db, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  {
+    g_auto(Run) r = run_cli (NULL, "votes", "1", "--db", db, NULL);
+    g_auto(GStrv) lines = NULL;
+
+    g_assert_cmpint (r.status, ==, 0);
+    lines = g_strsplit (r.out, "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 7);
+    g_assert_cmpstr (lines[5], ==,
+                     "5\tCông nhận Xã Quảng La đạt chuẩn mô hình An ninh cơ sở năm 2021\t"
+                     "in favour 7, against 0, abstained 1\tPassed\t"
+                     "Tán thành 7/9 thành viên (77,8%) — đạt quá nửa tổng số thành viên.");
+  }
+  {
+    g_auto(Run) r = run_cli (NULL, "votes", "7", "--db", db, NULL);
+    g_assert_cmpint (r.status, ==, 1);
+  }
+
+  xd_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -220,6 +318,8 @@ main (int    argc,
   g_test_add_func ("/cli/sample-and-lists", test_sample_and_lists);
   g_test_add_func ("/cli/refusals", test_refusals);
   g_test_add_func ("/cli/vietnamese", test_vietnamese);
+  g_test_add_func ("/cli/tally", test_tally);
+  g_test_add_func ("/cli/votes", test_votes);
 
   return g_test_run ();
 }

@@ -30,6 +30,8 @@ typedef struct {
   const char *args;          /* shown after the name in --help */
   const char *summary;       /* N_() */
   gboolean needs_meeting;
+  gboolean needs_store;
+  const GOptionEntry *options;
   CommandFunc run;
 } Command;
 
@@ -38,6 +40,45 @@ static char *db_path;
 static const GOptionEntry common_entries[] = {
   { "db", 'd', 0, G_OPTION_ARG_FILENAME, &db_path,
     N_("The database file (default: the one the app uses)"), N_("FILE") },
+  { NULL }
+};
+
+/* Options of "tally": the counts and the rule, as a secretary reads them
+ * off the ballot count. */
+static int opt_members = -1;
+static int opt_present = -1;
+static int opt_yes = -1;
+static int opt_no = 0;
+static int opt_abstain = 0;
+static int opt_issued = -1;
+static int opt_valid = -1;
+static int opt_invalid = 0;
+static char *opt_chair;
+static char *opt_quorum;
+static char *opt_base;
+static char *opt_threshold;
+static char *opt_tie;
+
+static const GOptionEntry tally_entries[] = {
+  { "members", 0, 0, G_OPTION_ARG_INT, &opt_members, N_("Voting members of the council"), "N" },
+  { "present", 0, 0, G_OPTION_ARG_INT, &opt_present, N_("Members present"), "N" },
+  { "yes", 0, 0, G_OPTION_ARG_INT, &opt_yes, N_("Votes in favour"), "N" },
+  { "no", 0, 0, G_OPTION_ARG_INT, &opt_no, N_("Votes against"), "N" },
+  { "abstain", 0, 0, G_OPTION_ARG_INT, &opt_abstain, N_("Members who did not vote"), "N" },
+  { "issued", 0, 0, G_OPTION_ARG_INT, &opt_issued,
+    N_("Secret ballot: ballots issued (with --valid, makes it a secret ballot)"), "N" },
+  { "valid", 0, 0, G_OPTION_ARG_INT, &opt_valid, N_("Secret ballot: valid ballots"), "N" },
+  { "invalid", 0, 0, G_OPTION_ARG_INT, &opt_invalid, N_("Secret ballot: invalid ballots"), "N" },
+  { "chair", 0, 0, G_OPTION_ARG_STRING, &opt_chair,
+    N_("How the chair voted: yes, no or abstain"), N_("CHOICE") },
+  { "quorum", 0, 0, G_OPTION_ARG_STRING, &opt_quorum,
+    N_("Members who must be present, of all members (default 2/3)"), N_("FRACTION") },
+  { "base", 0, 0, G_OPTION_ARG_STRING, &opt_base,
+    N_("What the majority is counted against: all, present or cast (default all)"), N_("BASE") },
+  { "threshold", 0, 0, G_OPTION_ARG_STRING, &opt_threshold,
+    N_("The majority needed: >1/2, >=2/3, >=3/4, >=70% … (default >1/2)"), N_("MAJORITY") },
+  { "tie", 0, 0, G_OPTION_ARG_STRING, &opt_tie,
+    N_("On a tie: chair, fail or revote (default chair)"), N_("RULE") },
   { NULL }
 };
 
@@ -172,11 +213,181 @@ run_dossiers (XdStore  *store,
   return EXIT_OK;
 }
 
+/* Exit statuses of "tally", one per outcome, so scripts can branch. */
+enum {
+  EXIT_TALLY_FAILED = 3,
+  EXIT_TALLY_TIE = 4,
+  EXIT_TALLY_NO_QUORUM = 5,
+};
+
+static gboolean
+parse_tally_rule (XdRule  *rule,
+                  GError **error)
+{
+  xd_rule_init_default (rule);
+
+  if (opt_quorum != NULL &&
+      !xd_rule_parse_fraction (opt_quorum, &rule->quorum_num, &rule->quorum_den))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("“%s” is not a quorum: write a fraction such as 2/3 or a percentage "
+                     "such as 50%%."), opt_quorum);
+      return FALSE;
+    }
+  if (opt_base != NULL && !xd_base_from_string (opt_base, &rule->base))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("“%s” is not a base: write all, present or cast."), opt_base);
+      return FALSE;
+    }
+  if (opt_threshold != NULL &&
+      !xd_rule_parse_threshold (opt_threshold, &rule->threshold_kind,
+                                &rule->threshold_num, &rule->threshold_den))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("“%s” is not a majority: write >1/2, >=2/3, >=3/4 or a percentage "
+                     "such as >=70%%."), opt_threshold);
+      return FALSE;
+    }
+  if (opt_tie != NULL && !xd_tie_rule_from_string (opt_tie, &rule->tie_rule))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("“%s” is not a tie rule: write chair, fail or revote."), opt_tie);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+run_tally (XdStore  *store,
+           int       argc,
+           char    **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+  XdVoteCount count = { 0 };
+  XdVoteResult result;
+  XdRule rule;
+
+  if (opt_members < 0 || opt_present < 0 || opt_yes < 0)
+    {
+      print_error (_("--members, --present and --yes are required."));
+      return EXIT_USAGE;
+    }
+  if (!parse_tally_rule (&rule, &error))
+    {
+      print_error (error->message);
+      return EXIT_USAGE;
+    }
+
+  count.members_total = opt_members;
+  count.members_present = opt_present;
+  count.yes = opt_yes;
+  count.no = opt_no;
+  count.abstain = opt_abstain;
+  if (opt_issued >= 0 || opt_valid >= 0)
+    {
+      count.secret = TRUE;
+      count.ballots_issued = opt_issued;
+      count.ballots_valid = opt_valid;
+      count.ballots_invalid = opt_invalid;
+    }
+  if (opt_chair != NULL)
+    {
+      if (!xd_choice_from_string (opt_chair, &count.chair_choice))
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("“%s” is not a choice: write yes, no or abstain."), opt_chair);
+          print_error (message);
+          return EXIT_USAGE;
+        }
+      count.chair_known = TRUE;
+    }
+
+  if (!xd_rules_evaluate (&rule, &count, &result, &error))
+    {
+      print_error (error->message);
+      return EXIT_FAILED;
+    }
+
+  line = xd_rules_explain (&rule, &result, FALSE);
+  g_print ("%s\n", line);
+
+  switch (result.outcome)
+    {
+    case XD_OUTCOME_PASSED:
+      return EXIT_OK;
+    case XD_OUTCOME_FAILED:
+      return EXIT_TALLY_FAILED;
+    case XD_OUTCOME_TIE_REVOTE:
+      return EXIT_TALLY_TIE;
+    case XD_OUTCOME_NO_QUORUM:
+      return EXIT_TALLY_NO_QUORUM;
+    case XD_OUTCOME_NONE:
+    default:
+      return EXIT_FAILED;
+    }
+}
+
+static int
+run_votes (XdStore  *store,
+           int       argc,
+           char    **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XdMeeting) meeting = NULL;
+  g_autoptr(GPtrArray) questions = NULL;
+  gint64 meeting_id;
+
+  if (!parse_meeting_id (argv[1], &meeting_id))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("“%s” is not a meeting number. See “xetduyet-cli meetings”."), argv[1]);
+      print_error (message);
+      return EXIT_USAGE;
+    }
+  meeting = xd_store_get_meeting (store, meeting_id, &error);
+  if (meeting == NULL || (questions = xd_store_list_questions (store, meeting_id, &error)) == NULL)
+    {
+      print_error (error->message);
+      return EXIT_FAILED;
+    }
+
+  g_print ("%s\n", meeting->title);
+  if (questions->len == 0)
+    g_print ("%s\n", _("Nothing has been put to the vote yet."));
+
+  for (guint i = 0; i < questions->len; i++)
+    {
+      XdQuestion *q = g_ptr_array_index (questions, i);
+
+      if (q->state != XD_QUESTION_CLOSED)
+        {
+          g_print ("%u\t%s\t%s\n", i + 1, q->text, _("Vote not closed yet"));
+          continue;
+        }
+      /* TRANSLATORS: one line per question: counts of in favour, against,
+       * abstained, then the outcome and the rules engine's explanation. */
+      g_print (_("%u\t%s\tin favour %d, against %d, abstained %d\t%s\t%s\n"),
+               i + 1, q->text, q->yes, q->no, q->abstain,
+               xd_outcome_get_label (q->outcome), q->explanation);
+    }
+  return EXIT_OK;
+}
+
 static const Command commands[] = {
-  { "init", "", N_("Create the database, or bring it up to date"), FALSE, run_init },
-  { "sample", "", N_("Add the sample meeting (Hạ Long, 09/01/2022)"), FALSE, run_sample },
-  { "meetings", "", N_("List the meetings"), FALSE, run_meetings },
-  { "dossiers", N_("MEETING"), N_("List the dossiers of a meeting"), TRUE, run_dossiers },
+  { "init", "", N_("Create the database, or bring it up to date"),
+    FALSE, TRUE, NULL, run_init },
+  { "sample", "", N_("Add the sample meeting (Hạ Long, 09/01/2022)"),
+    FALSE, TRUE, NULL, run_sample },
+  { "meetings", "", N_("List the meetings"), FALSE, TRUE, NULL, run_meetings },
+  { "dossiers", N_("MEETING"), N_("List the dossiers of a meeting"),
+    TRUE, TRUE, NULL, run_dossiers },
+  { "votes", N_("MEETING"), N_("List the votes of a meeting with their results"),
+    TRUE, TRUE, NULL, run_votes },
+  { "tally", N_("--members N --present P --yes Y …"),
+    N_("Work out the result of a vote by the rules, without a database"),
+    FALSE, FALSE, tally_entries, run_tally },
 };
 
 static char *
@@ -242,11 +453,14 @@ main (int    argc,
 
   /* Parse the command's own options; argv[1] becomes the program name. */
   parameter = g_strdup_printf ("%s %s", command->name,
-                               *command->args ? _(command->args) : "");
+                               *command->args && command->needs_store ? _(command->args) : "");
   context = g_option_context_new (parameter);
   g_option_context_set_summary (context, _(command->summary));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, common_entries, GETTEXT_PACKAGE);
+  if (command->needs_store)
+    g_option_context_add_main_entries (context, common_entries, GETTEXT_PACKAGE);
+  if (command->options != NULL)
+    g_option_context_add_main_entries (context, command->options, GETTEXT_PACKAGE);
   argc--;
   argv++;
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -263,6 +477,9 @@ main (int    argc,
       g_printerr ("%s", help);
       return EXIT_USAGE;
     }
+
+  if (!command->needs_store)
+    return command->run (NULL, argc, argv);
 
   store = xd_store_open (db_path, &error);
   if (store == NULL)
