@@ -1,0 +1,141 @@
+#!/bin/bash
+# check-odf.sh CLI VALIDATOR SCHEMA_DIR — the minutes as real consumers read them.
+#
+# Exports the sample meeting with xetduyet-cli as .odt and .fodt, checks
+# both with the OASIS ODF 1.3 schema (the validate-odf script), then has
+# LibreOffice turn both into PDF and pdftotext read them back.  A missing
+# schema, validator or LibreOffice is reported as a skip, never as a pass.
+set -uo pipefail
+cli=${1:?usage: check-odf.sh CLI VALIDATOR SCHEMA_DIR}
+validator=${2:?usage: check-odf.sh CLI VALIDATOR SCHEMA_DIR}
+schema=${3:?usage: check-odf.sh CLI VALIDATOR SCHEMA_DIR}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+n=0
+ok ()     { n=$((n+1)); echo "ok $n - $1"; }
+not_ok () { n=$((n+1)); echo "not ok $n - $1"; shift; printf '# %s\n' "$@"; }
+skip ()   { n=$((n+1)); echo "ok $n - $1 # SKIP $2"; }
+echo "1..11"
+
+export LC_ALL=C.UTF-8 LANG=C.UTF-8
+unset LANGUAGE
+db=$tmp/council.sqlite3
+odt=$tmp/bien-ban.odt
+fodt=$tmp/bien-ban.fodt
+
+if out=$("$cli" sample --db "$db" 2>&1); then
+  ok "the sample meeting loads"
+else
+  not_ok "the sample meeting loads" "$out"
+fi
+id=$(printf '%s\n' "$out" | grep -o '[0-9][0-9]*' | tail -n 1)
+
+for f in "$odt" "$fodt"; do
+  format=${f##*.}
+  if out=$("$cli" export "${id:-1}" --db "$db" --format "$format" -o "$f" 2>&1) && [ -s "$f" ]; then
+    ok "xetduyet-cli export --format $format"
+  else
+    not_ok "xetduyet-cli export --format $format" "$out"
+  fi
+done
+
+# Usage errors exit 2, a failed task 1, and neither leaves a file.
+problems=()
+"$cli" export "${id:-1}" --db "$db" --format odt >/dev/null 2>&1; rc=$?
+[ $rc -eq 2 ] || problems+=("no -o: exit $rc, not 2")
+"$cli" export "${id:-1}" --db "$db" --format pdf -o "$tmp/x.pdf" >/dev/null 2>&1; rc=$?
+[ $rc -eq 2 ] || problems+=("--format pdf: exit $rc, not 2")
+"$cli" export "${id:-1}" --db "$db" -o "$tmp/x.doc" >/dev/null 2>&1; rc=$?
+[ $rc -eq 2 ] || problems+=("no --format and a .doc name: exit $rc, not 2")
+"$cli" export 999 --db "$db" --format odt -o "$tmp/x.odt" >/dev/null 2>&1; rc=$?
+[ $rc -eq 1 ] || problems+=("no such meeting: exit $rc, not 1")
+"$cli" export "${id:-1}" --db "$db" --format odt -o "$tmp/no/such/folder/x.odt" >/dev/null 2>&1; rc=$?
+[ $rc -eq 1 ] || problems+=("missing folder: exit $rc, not 1")
+leftovers=$(find "$tmp" -mindepth 1 -maxdepth 1 \( -name 'x.*' -o -name '.*' \) | head -n 3)
+[ -z "$leftovers" ] || problems+=("files left behind: $leftovers")
+if [ ${#problems[@]} -eq 0 ]; then
+  ok "export refuses bad arguments with the right exit status"
+else
+  not_ok "export refuses bad arguments with the right exit status" "${problems[@]}"
+fi
+
+# The OASIS schema, through the project's validator.
+missing=""
+[ -f "$schema/OpenDocument-v1.3-schema.rng" ] || missing="no ODF 1.3 schema in $schema"
+[ -n "$missing" ] || [ -f "$validator" ] || missing="no validator at $validator"
+for t in jing xmllint unzip python3; do
+  [ -n "$missing" ] || command -v $t >/dev/null || missing="$t is not installed"
+done
+for f in "$odt" "$fodt"; do
+  what="validate-odf accepts the ${f##*.} file"
+  if [ -n "$missing" ]; then
+    skip "$what" "$missing"
+  elif out=$(ODF_SCHEMA_DIR=$schema bash "$validator" "$f" 2>&1); then
+    ok "$what"
+  else
+    not_ok "$what" "$out"
+  fi
+done
+
+# LibreOffice's reading: what it prints must carry every word, with its
+# diacritics.  Whitespace is ignored, as pdftotext breaks lines (and words
+# where the font changes) as it likes.
+needles=(
+  "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+  "Độc lập - Tự do - Hạnh phúc"
+  "BIÊN BẢN"
+  "Số: 01/BB-BCĐ"
+  "Phường Bãi Cháy" "Phường Cao Thắng" "Phường Hồng Gai" "Xã Đồng Lâm" "Xã Quảng La"
+  "Thành viên Ban Chỉ đạo có mặt: 8/9 đồng chí"
+  "Phường Bãi Cháy: biểu quyết công khai. Tán thành 8/9 thành viên (88,9%)"
+  "Xã Quảng La: biểu quyết công khai. Tán thành 7/9 thành viên (77,8%), không tán thành 0, không biểu quyết 1 — đạt quá nửa tổng số thành viên. Kết quả: công nhận."
+  "Tổng hợp: 5/5 đơn vị được công nhận"
+  "Cuộc họp kết thúc vào 10 giờ 30, ngày 09 tháng 01 năm 2022./."
+  "THƯ KÝ" "CHỦ TỌA" "Nguyễn Văn A" "Vũ Văn Diện"
+  "Nơi nhận:" "- Lưu: VT, Hồ sơ."
+)
+squeeze () { tr -d ' \t\n\r\f'; }
+
+soffice=$(command -v soffice || command -v libreoffice || true)
+if [ -z "$soffice" ] || ! command -v pdftotext >/dev/null || ! command -v pdfinfo >/dev/null; then
+  for f in "$odt" "$fodt"; do
+    skip "LibreOffice converts the ${f##*.} file to PDF" "soffice or poppler-utils not installed"
+    skip "the PDF of the ${f##*.} file has every word" "soffice or poppler-utils not installed"
+  done
+  skip "both files print on as many pages" "soffice or poppler-utils not installed"
+  exit 0
+fi
+
+declare -A pages
+for f in "$odt" "$fodt"; do
+  ext=${f##*.}
+  out_dir=$tmp/pdf-$ext
+  pdf=$out_dir/bien-ban.pdf
+  # A profile of its own: no first-start dialogs, no lock on the user's.
+  if out=$(timeout 100 "$soffice" -env:UserInstallation="file://$tmp/lo-profile-$ext" \
+             --headless --norestore --convert-to pdf --outdir "$out_dir" "$f" 2>&1) && [ -s "$pdf" ]; then
+    ok "LibreOffice converts the $ext file to PDF"
+  else
+    not_ok "LibreOffice converts the $ext file to PDF" "$out"
+    not_ok "the PDF of the $ext file has every word" "no PDF"
+    continue
+  fi
+  text=$(pdftotext -enc UTF-8 "$pdf" - | squeeze)
+  absent=()
+  for needle in "${needles[@]}"; do
+    squeezed=$(printf '%s' "$needle" | squeeze)
+    [[ $text == *"$squeezed"* ]] || absent+=("missing: $needle")
+  done
+  if [ ${#absent[@]} -eq 0 ]; then
+    ok "the PDF of the $ext file has every word"
+  else
+    not_ok "the PDF of the $ext file has every word" "${absent[@]}"
+  fi
+  pages[$ext]=$(pdfinfo "$pdf" | sed -n 's/^Pages: *//p')
+done
+
+if [ -n "${pages[odt]:-}" ] && [ "${pages[odt]:-}" = "${pages[fodt]:-}" ]; then
+  ok "both files print on as many pages (${pages[odt]})"
+else
+  not_ok "both files print on as many pages" "odt: ${pages[odt]:-?}, fodt: ${pages[fodt]:-?}"
+fi
