@@ -16,7 +16,7 @@ missing=$(find src resources -name '*.c' -o -name '*.ui' | sort |
   while read -r f; do grep -qxF "$f" po/POTFILES.in || echo "$f"; done)
 if [ -n "$missing" ]; then
   echo "not ok 1 - POTFILES.in lists every file with translatable strings"
-  echo "# missing: $missing"
+  printf '# missing: %s\n' $missing
 else
   echo "ok 1 - POTFILES.in lists every file with translatable strings"
 fi
@@ -28,7 +28,7 @@ msgmerge -q --no-fuzzy-matching po/vi.po "$tmp/x.pot" -o "$tmp/vi.po"
 stats=$(msgfmt --check --statistics -o /dev/null "$tmp/vi.po" 2>&1)
 case $stats in
   *untranslated*|*fuzzy*) echo "not ok 2 - vi.po covers today's sources"; echo "# $stats" ;;
-  *) echo "ok 2 - vi.po covers today's sources # $stats" ;;
+  *) echo "ok 2 - vi.po covers today's sources"; echo "# $stats" ;;
 esac
 
 if msgfmt --check -o /dev/null po/vi.po 2>"$tmp/err"; then

@@ -215,7 +215,7 @@ static void
 test_tally (void)
 {
   struct {
-    const char *args[16];   /* NULL-terminated */
+    const char *args[20];   /* NULL-terminated */
     int status;
     const char *line;
   } cases[] = {
@@ -261,7 +261,7 @@ test_tally (void)
 
       g_ptr_array_add (argv, (gpointer) g_getenv ("XETDUYET_CLI"));
       g_ptr_array_add (argv, (gpointer) "tally");
-      for (guint j = 0; cases[i].args[j] != NULL; j++)
+      for (guint j = 0; j < G_N_ELEMENTS (cases[i].args) && cases[i].args[j] != NULL; j++)
         g_ptr_array_add (argv, (gpointer) cases[i].args[j]);
       g_ptr_array_add (argv, NULL);
 

@@ -12,9 +12,12 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "xd-format.h"
 #include "xd-i18n.h"
+#include "xd-minutes.h"
+#include "xd-odf-writer.h"
 #include "xd-store.h"
 
 enum {
@@ -79,6 +82,18 @@ static const GOptionEntry tally_entries[] = {
     N_("The majority needed: >1/2, >=2/3, >=3/4, >=70% … (default >1/2)"), N_("MAJORITY") },
   { "tie", 0, 0, G_OPTION_ARG_STRING, &opt_tie,
     N_("On a tie: chair, fail or revote (default chair)"), N_("RULE") },
+  { NULL }
+};
+
+/* Options of "export". */
+static char *opt_format;
+static char *opt_output;
+
+static const GOptionEntry export_entries[] = {
+  { "format", 'f', 0, G_OPTION_ARG_STRING, &opt_format,
+    N_("The kind of document: odt or fodt (default: from the file name)"), N_("FORMAT") },
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output,
+    N_("The file to write"), N_("FILE") },
   { NULL }
 };
 
@@ -375,6 +390,77 @@ run_votes (XdStore  *store,
   return EXIT_OK;
 }
 
+/* "odt" from "bien-ban.odt"; NULL for another extension. */
+static char *
+format_from_file_name (const char *path)
+{
+  const char *dot = strrchr (path, '.');
+  g_autofree char *ext = dot != NULL ? g_ascii_strdown (dot + 1, -1) : NULL;
+
+  if (ext != NULL && (g_str_equal (ext, "odt") || g_str_equal (ext, "fodt")))
+    return g_steal_pointer (&ext);
+  return NULL;
+}
+
+static int
+run_export (XdStore  *store,
+            int       argc,
+            char    **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XdMinutes) minutes = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *shown = NULL;
+  gint64 meeting_id;
+  gboolean written;
+
+  if (!parse_meeting_id (argv[1], &meeting_id))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("“%s” is not a meeting number. See “xetduyet-cli meetings”."), argv[1]);
+      print_error (message);
+      return EXIT_USAGE;
+    }
+  if (opt_output == NULL || opt_output[0] == '\0')
+    {
+      print_error (_("Say where to save the minutes with -o FILE."));
+      return EXIT_USAGE;
+    }
+  format = opt_format != NULL ? g_ascii_strdown (opt_format, -1) : format_from_file_name (opt_output);
+  if (format == NULL)
+    {
+      print_error (_("Say which kind of document to write with --format odt or --format fodt."));
+      return EXIT_USAGE;
+    }
+  if (!g_str_equal (format, "odt") && !g_str_equal (format, "fodt"))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("The minutes cannot be exported as “%s”: write odt or fodt."), opt_format);
+      print_error (message);
+      return EXIT_USAGE;
+    }
+
+  minutes = xd_minutes_build (store, meeting_id, &error);
+  if (minutes == NULL)
+    {
+      print_error (error->message);
+      return EXIT_FAILED;
+    }
+  if (g_str_equal (format, "odt"))
+    written = xd_minutes_write_odt (minutes, opt_output, &error);
+  else
+    written = xd_minutes_write_fodt (minutes, opt_output, &error);
+  if (!written)
+    {
+      print_error (error->message);
+      return EXIT_FAILED;
+    }
+
+  shown = g_filename_display_name (opt_output);
+  g_print (_("Saved the minutes as %s.\n"), shown);
+  return EXIT_OK;
+}
+
 static const Command commands[] = {
   { "init", "", N_("Create the database, or bring it up to date"),
     FALSE, TRUE, NULL, run_init },
@@ -388,6 +474,9 @@ static const Command commands[] = {
   { "tally", N_("--members N --present P --yes Y …"),
     N_("Work out the result of a vote by the rules, without a database"),
     FALSE, FALSE, tally_entries, run_tally },
+  { "export", N_("MEETING"),
+    N_("Export the minutes of a meeting: --format odt or fodt, -o FILE"),
+    TRUE, TRUE, export_entries, run_export },
 };
 
 static char *

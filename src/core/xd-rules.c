@@ -1132,6 +1132,66 @@ xd_rules_explain (const XdRule       *rule,
 }
 
 int
+xd_rules_quorum_minimum (const XdRule *rule,
+                         int           total)
+{
+  g_return_val_if_fail (rule != NULL, 0);
+  g_return_val_if_fail (xd_rule_is_valid (rule), 0);
+  g_return_val_if_fail (total >= 0, 0);
+
+  /* ceil (num * total / den) without floating point: 2/3 of 9 is 6 exactly,
+   * 2/3 of 10 is 7. */
+  return (int) (((gint64) rule->quorum_num * total + rule->quorum_den - 1) / rule->quorum_den);
+}
+
+gboolean
+xd_rules_quorum_met (const XdRule *rule,
+                     int           present,
+                     int           total)
+{
+  g_return_val_if_fail (rule != NULL, FALSE);
+  g_return_val_if_fail (xd_rule_is_valid (rule), FALSE);
+
+  if (total <= 0)
+    return FALSE;
+
+  /* The same test as xd_rules_evaluate (), so the attendance view and the
+   * vote can never disagree. */
+  return (gint64) present * rule->quorum_den >= (gint64) rule->quorum_num * total;
+}
+
+char *
+xd_rules_describe_quorum (const XdRule *rule,
+                          int           present,
+                          int           total)
+{
+  g_autofree char *quorum = NULL;
+
+  g_return_val_if_fail (rule != NULL, NULL);
+  g_return_val_if_fail (xd_rule_is_valid (rule), NULL);
+  g_return_val_if_fail (present >= 0 && present <= total, NULL);
+
+  if (total == 0)
+    return g_strdup (_("No voting members yet"));
+
+  if (xd_rules_quorum_met (rule, present, total))
+    {
+      quorum = xd_rule_format_fraction (rule->quorum_num, rule->quorum_den);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%d of %d member present — enough to proceed (at least %s)",
+                                           "%d of %d members present — enough to proceed (at least %s)",
+                                           total),
+                              present, total, quorum);
+    }
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%d of %d member present — not enough to proceed (at least %d needed)",
+                                       "%d of %d members present — not enough to proceed (at least %d needed)",
+                                       total),
+                          present, total, xd_rules_quorum_minimum (rule, total));
+}
+
+int
 xd_rules_percent_tenths (int part,
                          int whole)
 {

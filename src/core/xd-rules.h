@@ -166,6 +166,23 @@ char        *xd_rules_explain           (const XdRule       *rule,
 char        *xd_rule_describe_threshold (const XdRule *rule,
                                          gboolean      for_document);
 
+/* ── Quorum ─────────────────────────────────────────────────────────────── */
+
+/* The fewest members present that make the quorum of @total voting members:
+ * ceil (quorum_num * total / quorum_den), counted in integers. */
+int          xd_rules_quorum_minimum    (const XdRule *rule,
+                                         int           total);
+/* present * quorum_den >= quorum_num * total; never met with no members. */
+gboolean     xd_rules_quorum_met        (const XdRule *rule,
+                                         int           present,
+                                         int           total);
+/* The live line of the attendance view, in the UI language: "7 of 9 members
+ * present — enough to proceed (at least 2/3)", "5 of 9 members present — not
+ * enough to proceed (at least 6 needed)", "No voting members yet". */
+char        *xd_rules_describe_quorum   (const XdRule *rule,
+                                         int           present,
+                                         int           total);
+
 /* ">1/2", ">=2/3", "≥3/4", ">=70%", ">50%" ⇄ kind, num, den.  Parsing
  * accepts only thresholds a rule may hold. */
 gboolean     xd_rule_parse_threshold    (const char      *text,

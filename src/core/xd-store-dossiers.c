@@ -55,24 +55,81 @@ collect_dossiers (XdStore       *self,
   return g_steal_pointer (&list);
 }
 
+/* The one query behind listing and searching, so the list of ids a view
+ * shows and the records an export reads can never disagree.  @columns is
+ * what to select from "dossier d"; the statement comes back bound.  An
+ * empty @query (after folding) lists the whole meeting. */
+static sqlite3_stmt *
+prepare_dossier_query (XdStore     *self,
+                       const char  *columns,
+                       gint64       meeting_id,
+                       const char  *query,
+                       GError     **error)
+{
+  g_autofree char *folded = xd_text_fold (query);
+  g_autoptr(GString) pattern = g_string_new (NULL);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+
+  if (*folded == '\0')
+    {
+      sql = g_strdup_printf ("SELECT %s FROM dossier d WHERE d.meeting_id = ?1"
+                             " ORDER BY d.position, d.id", columns);
+    }
+  else if (g_utf8_strlen (folded, -1) >= 3)
+    {
+      /* Three letters or more go through the trigram index, as one FTS5
+       * string: double quotes inside are doubled, nothing else is special,
+       * so user text can never become query syntax. */
+      g_string_append_c (pattern, '"');
+      for (const char *p = folded; *p; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (pattern, '"');
+          g_string_append_c (pattern, *p);
+        }
+      g_string_append_c (pattern, '"');
+      /* The index is asked once, in a subquery: as a join, SQLite may
+       * walk the meeting's dossiers and ask it once per row (two seconds
+       * for ten thousand units instead of a few milliseconds). */
+      sql = g_strdup_printf ("SELECT %s FROM dossier d"
+                             " WHERE d.id IN (SELECT rowid FROM dossier_search"
+                             "                WHERE dossier_search MATCH ?2)"
+                             " AND d.meeting_id = ?1 ORDER BY d.position, d.id", columns);
+    }
+  else
+    {
+      /* Trigrams need three letters: shorter queries match the start of a
+       * word of the folded key, with LIKE's own wildcards escaped. */
+      for (const char *p = folded; *p; p++)
+        {
+          if (*p == '%' || *p == '_' || *p == '\\')
+            g_string_append_c (pattern, '\\');
+          g_string_append_c (pattern, *p);
+        }
+      g_string_append_c (pattern, '%');
+      sql = g_strdup_printf ("SELECT %s FROM dossier d"
+                             " WHERE (d.search_key LIKE ?2 ESCAPE '\\'"
+                             "        OR d.search_key LIKE '%% ' || ?2 ESCAPE '\\')"
+                             " AND d.meeting_id = ?1 ORDER BY d.position, d.id", columns);
+    }
+
+  stmt = xd_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  if (pattern->len > 0)
+    xd_store_bind_text (stmt, 2, pattern->str);
+
+  return stmt;
+}
+
 GPtrArray *
 xd_store_list_dossiers (XdStore  *self,
                         gint64    meeting_id,
                         GError  **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  g_return_val_if_fail (XD_IS_STORE (self), NULL);
-
-  stmt = xd_store_prepare (self,
-                           "SELECT " DOSSIER_COLUMNS " FROM dossier d WHERE d.meeting_id = ?"
-                           " ORDER BY d.position, d.id",
-                           error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, meeting_id);
-
-  return collect_dossiers (self, stmt, error);
+  return xd_store_search_dossiers (self, meeting_id, NULL, error);
 }
 
 /**
@@ -89,66 +146,54 @@ xd_store_search_dossiers (XdStore     *self,
                           GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *folded = NULL;
-  g_autofree char *pattern = NULL;
 
   g_return_val_if_fail (XD_IS_STORE (self), NULL);
 
-  folded = xd_text_fold (query);
-  if (*folded == '\0')
-    return xd_store_list_dossiers (self, meeting_id, error);
-
-  if (g_utf8_strlen (folded, -1) >= 3)
-    {
-      g_autoptr(GString) phrase = g_string_new ("\"");
-
-      /* One FTS5 string: double quotes inside are doubled, nothing else is
-       * special, so user text can never become query syntax. */
-      for (const char *p = folded; *p; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (phrase, '"');
-          g_string_append_c (phrase, *p);
-        }
-      g_string_append_c (phrase, '"');
-      pattern = g_string_free (g_steal_pointer (&phrase), FALSE);
-
-      stmt = xd_store_prepare (self,
-                               "SELECT " DOSSIER_COLUMNS " FROM dossier_search s"
-                               " JOIN dossier d ON d.id = s.rowid"
-                               " WHERE dossier_search MATCH ? AND d.meeting_id = ?"
-                               " ORDER BY d.position, d.id",
-                               error);
-    }
-  else
-    {
-      pattern = g_strdup_printf ("%s%%", folded);
-      stmt = xd_store_prepare (self,
-                               "SELECT " DOSSIER_COLUMNS " FROM dossier d"
-                               " WHERE (d.search_key LIKE ?1 ESCAPE '\\'"
-                               "        OR d.search_key LIKE '% ' || ?1 ESCAPE '\\')"
-                               " AND d.meeting_id = ?2 ORDER BY d.position, d.id",
-                               error);
-      g_free (pattern);
-      {
-        g_autoptr(GString) escaped = g_string_new (NULL);
-
-        for (const char *p = folded; *p; p++)
-          {
-            if (*p == '%' || *p == '_' || *p == '\\')
-              g_string_append_c (escaped, '\\');
-            g_string_append_c (escaped, *p);
-          }
-        g_string_append_c (escaped, '%');
-        pattern = g_string_free (g_steal_pointer (&escaped), FALSE);
-      }
-    }
+  stmt = prepare_dossier_query (self, DOSSIER_COLUMNS, meeting_id, query, error);
   if (stmt == NULL)
     return NULL;
-  xd_store_bind_text (stmt, 1, pattern);
-  sqlite3_bind_int64 (stmt, 2, meeting_id);
 
   return collect_dossiers (self, stmt, error);
+}
+
+/**
+ * xd_store_search_dossier_ids:
+ *
+ * The ids of xd_store_search_dossiers (), in the same order, without
+ * reading the records: a list of ten thousand units reads only the rows it
+ * shows.
+ *
+ * Returns: (transfer full): a #GArray of gint64
+ */
+GArray *
+xd_store_search_dossier_ids (XdStore     *self,
+                             gint64       meeting_id,
+                             const char  *query,
+                             GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  g_return_val_if_fail (XD_IS_STORE (self), NULL);
+
+  stmt = prepare_dossier_query (self, "d.id", meeting_id, query, error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      xd_store_set_error_from_db (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
 }
 
 XdDossier *

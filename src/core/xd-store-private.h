@@ -58,6 +58,14 @@ gboolean      xd_store_audit               (XdStore     *self,
                                             gint64       entity_id,
                                             const char  *summary,
                                             GError     **error);
+/* An entry's hash: SHA-256 over prev_hash, at, action, entity, entity_id
+ * and summary, each on its own line (xd-record.c recomputes the chain). */
+char         *xd_store_audit_hash          (const char  *prev_hash,
+                                            const char  *at,
+                                            const char  *action,
+                                            const char  *entity,
+                                            gint64       entity_id,
+                                            const char  *summary);
 /* Refuses changes to a finalised meeting (or one that does not exist). */
 gboolean      xd_store_check_meeting_writable (XdStore  *self,
                                                gint64    meeting_id,

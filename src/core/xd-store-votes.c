@@ -591,22 +591,25 @@ close_question_locked (XdStore   *self,
   q = xd_store_get_question (self, w->question_id, error);
   if (q == NULL || !xd_store_check_meeting_writable (self, q->meeting_id, error))
     return FALSE;
-  if (q->state == XD_QUESTION_CLOSED)
+  if (q->state != XD_QUESTION_OPEN)
     {
       g_set_error (error, XD_STORE_ERROR, XD_STORE_ERROR_INVALID,
-                   _("The vote on this question is already closed."));
+                   q->state == XD_QUESTION_CLOSED
+                   ? _("The vote on this question is already closed.")
+                   : _("The vote on this question has not been opened yet."));
       return FALSE;
     }
   meeting = xd_store_get_meeting (self, q->meeting_id, error);
   if (meeting == NULL || !count_question (self, q, &count, error))
     return FALSE;
 
-  count.override_quorum = w->override_quorum;
+  /* An override given when the vote was opened still holds at closing. */
+  count.override_quorum = w->override_quorum || q->quorum_overridden;
   if (!xd_rules_evaluate (&meeting->rule, &count, &result, error))
     return FALSE;
   if (result.outcome == XD_OUTCOME_NO_QUORUM)
     {
-      g_set_error (error, XD_STORE_ERROR, XD_STORE_ERROR_INVALID,
+      g_set_error (error, XD_STORE_ERROR, XD_STORE_ERROR_NO_QUORUM,
                    _("Only %d of %d members are present, which is not enough to vote. "
                      "The vote was not closed."),
                    count.members_present, count.members_total);
@@ -692,4 +695,339 @@ xd_store_close_question (XdStore   *self,
                          GError   **error)
 {
   return xd_store_close_question_at (self, question_id, override_quorum, NULL, error);
+}
+
+/* Lifecycle
+ * ========= */
+
+typedef struct {
+  gint64 question_id;
+  gboolean override_quorum;
+} OpenWrite;
+
+/* Members of the council entitled to vote, and how many are present. */
+static gboolean
+count_attendance (XdStore  *self,
+                  gint64    meeting_id,
+                  int      *present,
+                  int      *total,
+                  GError  **error)
+{
+  g_autoptr(GPtrArray) members = xd_store_list_members (self, meeting_id, error);
+
+  if (members == NULL)
+    return FALSE;
+  *present = *total = 0;
+  for (guint i = 0; i < members->len; i++)
+    {
+      XdMember *m = g_ptr_array_index (members, i);
+
+      *total += m->voting;
+      *present += m->voting && m->attendance == XD_ATTENDANCE_PRESENT;
+    }
+  return TRUE;
+}
+
+static gboolean
+open_question_locked (XdStore   *self,
+                      gpointer   data,
+                      GError   **error)
+{
+  OpenWrite *w = data;
+  g_autoptr(XdQuestion) q = NULL;
+  g_autoptr(XdMeeting) meeting = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *opened_at = g_date_time_format (now, "%Y-%m-%dT%H:%M");
+  g_autofree char *summary = NULL;
+  int present, total;
+  gboolean quorum_met;
+
+  q = xd_store_get_question (self, w->question_id, error);
+  if (q == NULL || !xd_store_check_meeting_writable (self, q->meeting_id, error))
+    return FALSE;
+  if (q->state != XD_QUESTION_DRAFT)
+    {
+      g_set_error (error, XD_STORE_ERROR, XD_STORE_ERROR_INVALID,
+                   _("The vote on this question has already been opened."));
+      return FALSE;
+    }
+  meeting = xd_store_get_meeting (self, q->meeting_id, error);
+  if (meeting == NULL || !count_attendance (self, q->meeting_id, &present, &total, error))
+    return FALSE;
+
+  quorum_met = total > 0 &&
+               (gint64) present * meeting->rule.quorum_den >=
+               (gint64) meeting->rule.quorum_num * total;
+  if (!quorum_met && !w->override_quorum)
+    {
+      g_set_error (error, XD_STORE_ERROR, XD_STORE_ERROR_NO_QUORUM,
+                   _("Only %d of %d members are present, which is not enough to vote. "
+                     "Mark attendance first, or open the vote anyway if the council decides so."),
+                   present, total);
+      return FALSE;
+    }
+
+  stmt = xd_store_prepare (self,
+                           "UPDATE question SET state = 'open', opened_at = ?,"
+                           " quorum_overridden = ? WHERE id = ?",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  xd_store_bind_text (stmt, 1, opened_at);
+  sqlite3_bind_int (stmt, 2, !quorum_met);
+  sqlite3_bind_int64 (stmt, 3, q->id);
+
+  summary = g_strdup_printf ("present %d of %d", present, total);
+  return xd_store_step_done (self, stmt, error) &&
+         xd_store_audit (self, quorum_met ? "open" : "open-override", "question", q->id,
+                         summary, error);
+}
+
+/**
+ * xd_store_open_question:
+ * @override_quorum: open it even though too few members are present; the
+ *   override is recorded with the question and in the audit log
+ *
+ * Opens a draft question for voting.  Without a quorum this is refused
+ * (%XD_STORE_ERROR_NO_QUORUM) unless @override_quorum is set.
+ */
+gboolean
+xd_store_open_question (XdStore   *self,
+                        gint64     question_id,
+                        gboolean   override_quorum,
+                        GError   **error)
+{
+  OpenWrite w = { question_id, override_quorum };
+
+  g_return_val_if_fail (XD_IS_STORE (self), FALSE);
+
+  if (!xd_store_write (self, open_question_locked, &w, error))
+    return FALSE;
+
+  xd_store_emit_changed (self, "question", question_id);
+  return TRUE;
+}
+
+static gboolean
+reopen_question_locked (XdStore   *self,
+                        gpointer   data,
+                        GError   **error)
+{
+  gint64 id = *(gint64 *) data;
+  g_autoptr(XdQuestion) q = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *summary = NULL;
+
+  q = xd_store_get_question (self, id, error);
+  if (q == NULL || !xd_store_check_meeting_writable (self, q->meeting_id, error))
+    return FALSE;
+  if (q->state != XD_QUESTION_CLOSED)
+    {
+      g_set_error (error, XD_STORE_ERROR, XD_STORE_ERROR_INVALID,
+                   _("Only a closed vote can be reopened."));
+      return FALSE;
+    }
+
+  /* The frozen result is cleared, but the log keeps what it said. */
+  stmt = xd_store_prepare (self,
+                           "UPDATE question SET state = 'open', outcome = 'none', explanation = '',"
+                           " quorum_num = NULL, quorum_den = NULL, base = NULL,"
+                           " threshold_kind = NULL, threshold_num = NULL, threshold_den = NULL,"
+                           " tie_rule = NULL, members_total = NULL, members_present = NULL,"
+                           " yes = NULL, no = NULL, abstain = NULL, closed_at = NULL"
+                           " WHERE id = ?",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!xd_store_step_done (self, stmt, error))
+    return FALSE;
+
+  if (q->dossier_id > 0)
+    {
+      g_clear_pointer (&stmt, sqlite3_finalize);
+      stmt = xd_store_prepare (self,
+                               "UPDATE dossier SET state = 'meets' WHERE id = ? AND state = 'voted'",
+                               error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, q->dossier_id);
+      if (!xd_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  summary = g_strdup_printf ("was %s: %s", xd_outcome_to_string (q->outcome), q->explanation);
+  return xd_store_audit (self, "reopen", "question", id, summary, error);
+}
+
+/**
+ * xd_store_reopen_question:
+ *
+ * Reopens a closed vote, explicitly: the result is cleared and the audit
+ * log records what it was.
+ */
+gboolean
+xd_store_reopen_question (XdStore   *self,
+                          gint64     question_id,
+                          GError   **error)
+{
+  g_return_val_if_fail (XD_IS_STORE (self), FALSE);
+
+  if (!xd_store_write (self, reopen_question_locked, &question_id, error))
+    return FALSE;
+
+  xd_store_emit_changed (self, "question", question_id);
+  return TRUE;
+}
+
+typedef struct {
+  gint64 question_id;
+  XdVoteMode mode;
+} ModeWrite;
+
+static gboolean
+set_mode_locked (XdStore   *self,
+                 gpointer   data,
+                 GError   **error)
+{
+  ModeWrite *w = data;
+  g_autoptr(XdQuestion) q = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  q = xd_store_get_question (self, w->question_id, error);
+  if (q == NULL || !xd_store_check_meeting_writable (self, q->meeting_id, error))
+    return FALSE;
+  if (q->mode == w->mode)
+    return TRUE;
+  if (q->state == XD_QUESTION_CLOSED)
+    {
+      g_set_error (error, XD_STORE_ERROR, XD_STORE_ERROR_INVALID,
+                   _("The vote on this question is closed; its mode cannot change."));
+      return FALSE;
+    }
+
+  /* Switching loses nothing silently: votes or totals already recorded
+   * must be cleared by the user first. */
+  stmt = xd_store_prepare (self,
+                           "SELECT (SELECT count(*) FROM vote WHERE question_id = ?1)"
+                           " + (SELECT count(*) FROM tally WHERE question_id = ?1)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, q->id);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) > 0)
+    {
+      g_set_error (error, XD_STORE_ERROR, XD_STORE_ERROR_INVALID,
+                   _("Votes have already been recorded for this question. "
+                     "Clear them before changing between an open vote and a secret ballot."));
+      return FALSE;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = xd_store_prepare (self, "UPDATE question SET mode = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  xd_store_bind_text (stmt, 1, xd_vote_mode_to_string (w->mode));
+  sqlite3_bind_int64 (stmt, 2, q->id);
+
+  return xd_store_step_done (self, stmt, error) &&
+         xd_store_audit (self, "mode", "question", q->id, xd_vote_mode_to_string (w->mode), error);
+}
+
+gboolean
+xd_store_set_question_mode (XdStore     *self,
+                            gint64       question_id,
+                            XdVoteMode   mode,
+                            GError     **error)
+{
+  ModeWrite w = { question_id, mode };
+
+  g_return_val_if_fail (XD_IS_STORE (self), FALSE);
+
+  if (!xd_store_write (self, set_mode_locked, &w, error))
+    return FALSE;
+
+  xd_store_emit_changed (self, "question", question_id);
+  return TRUE;
+}
+
+typedef struct {
+  gint64 dossier_id;
+  gint64 id;
+} DossierQuestion;
+
+static gboolean
+ensure_dossier_question_locked (XdStore   *self,
+                                gpointer   data,
+                                GError   **error)
+{
+  DossierQuestion *w = data;
+  g_autoptr(XdDossier) dossier = NULL;
+  g_autoptr(XdMeeting) meeting = NULL;
+  g_autoptr(XdCriteriaSet) set = NULL;
+  g_autoptr(XdQuestion) q = xd_question_new ();
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = xd_store_prepare (self, "SELECT id FROM question WHERE dossier_id = ? ORDER BY id LIMIT 1",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, w->dossier_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      w->id = sqlite3_column_int64 (stmt, 0);
+      return TRUE;
+    }
+
+  dossier = xd_store_get_dossier (self, w->dossier_id, error);
+  if (dossier == NULL)
+    return FALSE;
+  meeting = xd_store_get_meeting (self, dossier->meeting_id, error);
+  if (meeting == NULL)
+    return FALSE;
+  if (meeting->criteria_set_id != 0)
+    set = xd_store_get_criteria_set (self, meeting->criteria_set_id, NULL);
+
+  /* The question is part of the record and reads as the minutes do, in
+   * Vietnamese, whatever the UI language; the secretary may reword it. */
+  g_free (q->text);
+  if (set != NULL)
+    q->text = g_strdup_printf ("Công nhận %s đạt chuẩn “%s”", dossier->unit_name, set->name);
+  else
+    q->text = g_strdup_printf ("Công nhận %s", dossier->unit_name);
+  q->meeting_id = dossier->meeting_id;
+  q->dossier_id = dossier->id;
+  q->position = dossier->position;
+
+  {
+    QuestionWrite add = { q, 0 };
+
+    if (!add_question_locked (self, &add, error))
+      return FALSE;
+    w->id = add.id;
+  }
+  return TRUE;
+}
+
+/**
+ * xd_store_ensure_dossier_question:
+ *
+ * The question put to the vote for a dossier, created as a draft ("Công
+ * nhận {unit} đạt chuẩn …") the first time it is asked for.
+ */
+gint64
+xd_store_ensure_dossier_question (XdStore  *self,
+                                  gint64    dossier_id,
+                                  GError  **error)
+{
+  DossierQuestion w = { dossier_id, 0 };
+
+  g_return_val_if_fail (XD_IS_STORE (self), 0);
+
+  if (!xd_store_write (self, ensure_dossier_question_locked, &w, error))
+    return 0;
+
+  xd_store_emit_changed (self, "question", w.id);
+  return w.id;
 }

@@ -386,6 +386,22 @@ xd_store_write (XdStore           *self,
 /* Audit log
  * ========= */
 
+char *
+xd_store_audit_hash (const char *prev_hash,
+                     const char *at,
+                     const char *action,
+                     const char *entity,
+                     gint64      entity_id,
+                     const char *summary)
+{
+  g_autofree char *material = NULL;
+
+  material = g_strdup_printf ("%s\n%s\n%s\n%s\n%" G_GINT64_FORMAT "\n%s",
+                              prev_hash, at, action, entity, entity_id,
+                              summary != NULL ? summary : "");
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, material, -1);
+}
+
 gboolean
 xd_store_audit (XdStore     *self,
                 const char  *action,
@@ -399,7 +415,6 @@ xd_store_audit (XdStore     *self,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
   g_autofree char *prev_hash = NULL;
-  g_autofree char *material = NULL;
   g_autofree char *hash = NULL;
 
   g_assert (self->depth > 0);
@@ -412,10 +427,7 @@ xd_store_audit (XdStore     *self,
   else
     prev_hash = g_strnfill (64, '0');
 
-  material = g_strdup_printf ("%s\n%s\n%s\n%s\n%" G_GINT64_FORMAT "\n%s",
-                              prev_hash, at, action, entity, entity_id,
-                              summary != NULL ? summary : "");
-  hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, material, -1);
+  hash = xd_store_audit_hash (prev_hash, at, action, entity, entity_id, summary);
 
   insert = xd_store_prepare (self,
                              "INSERT INTO audit_log (at, action, entity, entity_id, summary,"

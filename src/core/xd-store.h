@@ -28,6 +28,7 @@ typedef enum {
   XD_STORE_ERROR_INVALID,        /* the values break a rule of the record */
   XD_STORE_ERROR_NOT_FOUND,      /* the record was removed meanwhile */
   XD_STORE_ERROR_FINALISED,      /* the meeting is finalised and read-only */
+  XD_STORE_ERROR_NO_QUORUM,      /* too few members present to vote */
   XD_STORE_ERROR_FAILED,
 } XdStoreError;
 
@@ -141,6 +142,11 @@ GPtrArray   *xd_store_search_dossiers    (XdStore     *self,
                                           gint64       meeting_id,
                                           const char  *query,
                                           GError     **error);
+/* The same dossiers' ids (a GArray of gint64), in the same order. */
+GArray      *xd_store_search_dossier_ids (XdStore     *self,
+                                          gint64       meeting_id,
+                                          const char  *query,
+                                          GError     **error);
 XdDossier   *xd_store_get_dossier        (XdStore     *self,
                                           gint64       dossier_id,
                                           GError     **error);
@@ -205,6 +211,23 @@ gboolean     xd_store_get_tally          (XdStore     *self,
 gboolean     xd_store_set_tally          (XdStore       *self,
                                           const XdTally *tally,
                                           GError       **error);
+/* Draft → open → closed.  Opening without a quorum is refused unless
+ * @override_quorum, which is recorded. */
+gboolean     xd_store_open_question      (XdStore     *self,
+                                          gint64       question_id,
+                                          gboolean     override_quorum,
+                                          GError     **error);
+gboolean     xd_store_reopen_question    (XdStore     *self,
+                                          gint64       question_id,
+                                          GError     **error);
+gboolean     xd_store_set_question_mode  (XdStore     *self,
+                                          gint64       question_id,
+                                          XdVoteMode   mode,
+                                          GError     **error);
+/* The dossier's question, created as a draft the first time. */
+gint64       xd_store_ensure_dossier_question (XdStore  *self,
+                                               gint64    dossier_id,
+                                               GError  **error);
 /* Computes the result by the meeting's rules and freezes it. */
 gboolean     xd_store_close_question     (XdStore     *self,
                                           gint64       question_id,
@@ -224,6 +247,49 @@ gboolean     xd_store_set_section        (XdStore       *self,
 
 /* Loads the sample meeting shipped with the program; returns its id. */
 gint64       xd_store_load_sample        (XdStore     *self,
+                                          GError     **error);
+
+/* Overview: a meeting's progress, next year's meeting, the chair and the
+ * secretary, the order of criteria (xd-store-overview.c).  The quorum now is
+ * xd_rules_quorum_met () / xd_rules_describe_quorum () of members_present
+ * and members_total. */
+typedef struct {
+  int dossiers_total;
+  int dossiers_checked;    /* state meets / fails / voted, or every criterion
+                            * of the meeting's set assessed met or not met */
+  int questions_total;     /* questions, plus one per dossier without one */
+  int questions_closed;
+  int members_total;       /* voting members only */
+  int members_present;
+} XdMeetingProgress;
+
+gboolean     xd_store_get_progress       (XdStore            *self,
+                                          gint64              meeting_id,
+                                          XdMeetingProgress  *out,
+                                          GError            **error);
+/* "… năm 2021" → "… năm 2022": every year (four digits, 1900–2998, not
+ * inside a reference such as "124/2021/TT-BCA" or a date) moves on by one;
+ * a title without a year gets " (bản sao)". */
+char        *xd_meeting_title_for_next_year      (const char *title);
+/* "As next year's meeting": the same council (attendance not yet marked),
+ * rules, criteria set, bodies, kind, legal basis, place and number suffix;
+ * no number, dates, dossiers, questions, guests or minutes text; a draft.
+ * Returns the new meeting's id, 0 on error. */
+gint64       xd_store_duplicate_meeting  (XdStore     *self,
+                                          gint64       meeting_id,
+                                          GError     **error);
+/* Makes @member_id the meeting's chair (or secretary), and the previous one
+ * an ordinary member, in one transaction; @member_id 0 leaves nobody. */
+gboolean     xd_store_set_meeting_role   (XdStore     *self,
+                                          gint64       meeting_id,
+                                          XdRole       role,
+                                          gint64       member_id,
+                                          GError     **error);
+/* Moves a criterion to @new_position (0-based, clamped) within its set and
+ * renumbers the set 0, 1, 2 …; presets are refused. */
+gboolean     xd_store_move_criterion     (XdStore     *self,
+                                          gint64       criterion_id,
+                                          int          new_position,
                                           GError     **error);
 
 G_END_DECLS

@@ -19,8 +19,14 @@ XdWindow   *xd_window_new           (GtkApplication *application,
                                      XdStore        *store,
                                      const GError   *open_error);
 XdStore    *xd_window_get_store     (XdWindow       *self);
-/* "error", "empty" or "meetings": what the window shows (for tests). */
+/* "error", "empty", "meetings" or "meeting": what the window shows. */
 const char *xd_window_get_page_name (XdWindow       *self);
+/* "overview", "members", "dossiers", "voting": the view of the open meeting. */
+const char *xd_window_get_view_name (XdWindow       *self);
+/* Shows the views of a meeting; 0 goes back to the list. */
+void        xd_window_open_meeting  (XdWindow       *self,
+                                     gint64          meeting_id);
+gint64      xd_window_get_meeting   (XdWindow       *self);
 /* Shows a short message in the window (a toast). */
 void        xd_window_show_message  (XdWindow       *self,
                                      const char     *message);
