@@ -3,8 +3,10 @@
 #
 # Exports the sample meeting with xetduyet-cli as .odt and .fodt, checks
 # both with the OASIS ODF 1.3 schema (the validate-odf script), then has
-# LibreOffice turn both into PDF and pdftotext read them back.  A missing
-# schema, validator or LibreOffice is reported as a skip, never as a pass.
+# LibreOffice turn both into PDF and pdftotext read them back.  Our own
+# PDF is read by poppler too (words, fonts, paper) and must print on as
+# many pages as LibreOffice's, give or take one.  A missing schema,
+# validator, poppler or LibreOffice is reported as a skip, never as a pass.
 set -uo pipefail
 cli=${1:?usage: check-odf.sh CLI VALIDATOR SCHEMA_DIR}
 validator=${2:?usage: check-odf.sh CLI VALIDATOR SCHEMA_DIR}
@@ -15,13 +17,14 @@ n=0
 ok ()     { n=$((n+1)); echo "ok $n - $1"; }
 not_ok () { n=$((n+1)); echo "not ok $n - $1"; shift; printf '# %s\n' "$@"; }
 skip ()   { n=$((n+1)); echo "ok $n - $1 # SKIP $2"; }
-echo "1..11"
+echo "1..16"
 
 export LC_ALL=C.UTF-8 LANG=C.UTF-8
 unset LANGUAGE
 db=$tmp/council.sqlite3
 odt=$tmp/bien-ban.odt
 fodt=$tmp/bien-ban.fodt
+pdf_ours=$tmp/bien-ban.pdf
 
 if out=$("$cli" sample --db "$db" 2>&1); then
   ok "the sample meeting loads"
@@ -43,8 +46,8 @@ done
 problems=()
 "$cli" export "${id:-1}" --db "$db" --format odt >/dev/null 2>&1; rc=$?
 [ $rc -eq 2 ] || problems+=("no -o: exit $rc, not 2")
-"$cli" export "${id:-1}" --db "$db" --format pdf -o "$tmp/x.pdf" >/dev/null 2>&1; rc=$?
-[ $rc -eq 2 ] || problems+=("--format pdf: exit $rc, not 2")
+"$cli" export "${id:-1}" --db "$db" --format doc -o "$tmp/x.doc" >/dev/null 2>&1; rc=$?
+[ $rc -eq 2 ] || problems+=("--format doc: exit $rc, not 2")
 "$cli" export "${id:-1}" --db "$db" -o "$tmp/x.doc" >/dev/null 2>&1; rc=$?
 [ $rc -eq 2 ] || problems+=("no --format and a .doc name: exit $rc, not 2")
 "$cli" export 999 --db "$db" --format odt -o "$tmp/x.odt" >/dev/null 2>&1; rc=$?
@@ -95,6 +98,46 @@ needles=(
   "Nơi nhận:" "- Lưu: VT, Hồ sơ."
 )
 squeeze () { tr -d ' \t\n\r\f'; }
+declare -A pages
+
+# Our own PDF, from the file name alone, with no display.
+if out=$(env -u DISPLAY -u WAYLAND_DISPLAY "$cli" export "${id:-1}" --db "$db" -o "$pdf_ours" 2>&1) &&
+   [ "$(head -c 5 "$pdf_ours" 2>/dev/null)" = "%PDF-" ]; then
+  ok "xetduyet-cli export -o bien-ban.pdf, with no display"
+else
+  not_ok "xetduyet-cli export -o bien-ban.pdf, with no display" "$out"
+fi
+if ! command -v pdftotext >/dev/null || ! command -v pdffonts >/dev/null || ! command -v pdfinfo >/dev/null; then
+  skip "our PDF has every word" "poppler-utils not installed"
+  skip "our PDF embeds a serif font" "poppler-utils not installed"
+  skip "our PDF is A4" "poppler-utils not installed"
+else
+  text=$(pdftotext -enc UTF-8 "$pdf_ours" - 2>&1 | squeeze)
+  absent=()
+  for needle in "${needles[@]}"; do
+    squeezed=$(printf '%s' "$needle" | squeeze)
+    [[ $text == *"$squeezed"* ]] || absent+=("missing: $needle")
+  done
+  if [ ${#absent[@]} -eq 0 ]; then
+    ok "our PDF has every word"
+  else
+    not_ok "our PDF has every word" "${absent[@]}"
+  fi
+  fonts=$(pdffonts "$pdf_ours" 2>&1)
+  # Columns: name type [type] encoding emb sub uni object ID.
+  if printf '%s\n' "$fonts" | grep -E '(LiberationSerif|Times)' | grep -qE ' yes +(yes|no) +(yes|no) +[0-9]+ +[0-9]+ *$'; then
+    ok "our PDF embeds a serif font"
+  else
+    not_ok "our PDF embeds a serif font" "$fonts"
+  fi
+  size=$(pdfinfo "$pdf_ours" 2>&1 | sed -n 's/^Page size: *//p')
+  if [[ $size == "595."*" x 841."* ]]; then
+    ok "our PDF is A4 ($size)"
+  else
+    not_ok "our PDF is A4" "page size: $size"
+  fi
+  pages[ours]=$(pdfinfo "$pdf_ours" 2>/dev/null | sed -n 's/^Pages: *//p')
+fi
 
 soffice=$(command -v soffice || command -v libreoffice || true)
 if [ -z "$soffice" ] || ! command -v pdftotext >/dev/null || ! command -v pdfinfo >/dev/null; then
@@ -103,10 +146,10 @@ if [ -z "$soffice" ] || ! command -v pdftotext >/dev/null || ! command -v pdfinf
     skip "the PDF of the ${f##*.} file has every word" "soffice or poppler-utils not installed"
   done
   skip "both files print on as many pages" "soffice or poppler-utils not installed"
+  skip "our PDF has as many pages as LibreOffice's, give or take one" "soffice or poppler-utils not installed"
   exit 0
 fi
 
-declare -A pages
 for f in "$odt" "$fodt"; do
   ext=${f##*.}
   out_dir=$tmp/pdf-$ext
@@ -138,4 +181,12 @@ if [ -n "${pages[odt]:-}" ] && [ "${pages[odt]:-}" = "${pages[fodt]:-}" ]; then
   ok "both files print on as many pages (${pages[odt]})"
 else
   not_ok "both files print on as many pages" "odt: ${pages[odt]:-?}, fodt: ${pages[fodt]:-?}"
+fi
+
+ours=${pages[ours]:-}
+theirs=${pages[odt]:-}
+if [ -n "$ours" ] && [ -n "$theirs" ] && [ $((ours - theirs)) -le 1 ] && [ $((theirs - ours)) -le 1 ]; then
+  ok "our PDF has as many pages as LibreOffice's, give or take one ($ours, $theirs)"
+else
+  not_ok "our PDF has as many pages as LibreOffice's, give or take one" "ours: ${ours:-?}, LibreOffice: ${theirs:-?}"
 fi
