@@ -18,6 +18,8 @@
 #include "xd-i18n.h"
 #include "xd-minutes.h"
 #include "xd-odf-writer.h"
+#include "xd-page-renderer.h"
+#include "xd-record.h"
 #include "xd-store.h"
 
 enum {
@@ -28,11 +30,18 @@ enum {
 
 typedef int (*CommandFunc) (XdStore *store, int argc, char **argv);
 
+/* The MEETING argument: FALSE and TRUE read as none and exactly one. */
+typedef enum {
+  MEETING_NONE = FALSE,
+  MEETING_REQUIRED = TRUE,
+  MEETING_OPTIONAL,
+} MeetingArg;
+
 typedef struct {
   const char *name;
   const char *args;          /* shown after the name in --help */
   const char *summary;       /* N_() */
-  gboolean needs_meeting;
+  MeetingArg needs_meeting;
   gboolean needs_store;
   const GOptionEntry *options;
   CommandFunc run;
@@ -91,7 +100,7 @@ static char *opt_output;
 
 static const GOptionEntry export_entries[] = {
   { "format", 'f', 0, G_OPTION_ARG_STRING, &opt_format,
-    N_("The kind of document: odt or fodt (default: from the file name)"), N_("FORMAT") },
+    N_("The kind of document: odt, fodt or pdf (default: from the file name)"), N_("FORMAT") },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output,
     N_("The file to write"), N_("FILE") },
   { NULL }
@@ -397,7 +406,7 @@ format_from_file_name (const char *path)
   const char *dot = strrchr (path, '.');
   g_autofree char *ext = dot != NULL ? g_ascii_strdown (dot + 1, -1) : NULL;
 
-  if (ext != NULL && (g_str_equal (ext, "odt") || g_str_equal (ext, "fodt")))
+  if (ext != NULL && (g_str_equal (ext, "odt") || g_str_equal (ext, "fodt") || g_str_equal (ext, "pdf")))
     return g_steal_pointer (&ext);
   return NULL;
 }
@@ -429,13 +438,13 @@ run_export (XdStore  *store,
   format = opt_format != NULL ? g_ascii_strdown (opt_format, -1) : format_from_file_name (opt_output);
   if (format == NULL)
     {
-      print_error (_("Say which kind of document to write with --format odt or --format fodt."));
+      print_error (_("Say which kind of document to write with --format odt, fodt or pdf."));
       return EXIT_USAGE;
     }
-  if (!g_str_equal (format, "odt") && !g_str_equal (format, "fodt"))
+  if (!g_str_equal (format, "odt") && !g_str_equal (format, "fodt") && !g_str_equal (format, "pdf"))
     {
       g_autofree char *message =
-        g_strdup_printf (_("The minutes cannot be exported as “%s”: write odt or fodt."), opt_format);
+        g_strdup_printf (_("The minutes cannot be exported as “%s”: write odt, fodt or pdf."), opt_format);
       print_error (message);
       return EXIT_USAGE;
     }
@@ -448,8 +457,10 @@ run_export (XdStore  *store,
     }
   if (g_str_equal (format, "odt"))
     written = xd_minutes_write_odt (minutes, opt_output, &error);
-  else
+  else if (g_str_equal (format, "fodt"))
     written = xd_minutes_write_fodt (minutes, opt_output, &error);
+  else
+    written = xd_minutes_write_pdf (minutes, opt_output, &error);
   if (!written)
     {
       print_error (error->message);
@@ -459,6 +470,72 @@ run_export (XdStore  *store,
   shown = g_filename_display_name (opt_output);
   g_print (_("Saved the minutes as %s.\n"), shown);
   return EXIT_OK;
+}
+
+static int
+run_finalize (XdStore  *store,
+              int       argc,
+              char    **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XdMeeting) meeting = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *hash = NULL;
+  gint64 meeting_id;
+
+  if (!parse_meeting_id (argv[1], &meeting_id))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("“%s” is not a meeting number. See “xetduyet-cli meetings”."), argv[1]);
+      print_error (message);
+      return EXIT_USAGE;
+    }
+
+  if (!xd_store_finalize_meeting (store, meeting_id, &error) ||
+      (meeting = xd_store_get_meeting (store, meeting_id, &error)) == NULL ||
+      (hash = xd_record_hash (store, meeting_id, &error)) == NULL)
+    {
+      print_error (error->message);
+      return EXIT_FAILED;
+    }
+
+  code = xd_record_verification_code (hash);
+  g_print (_("The meeting “%s” is finalised. Its verification code is %s.\n"),
+           meeting->title, code);
+  return EXIT_OK;
+}
+
+static int
+run_verify (XdStore  *store,
+            int       argc,
+            char    **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  gint64 meeting_id = 0;
+
+  if (argc == 2 && !parse_meeting_id (argv[1], &meeting_id))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("“%s” is not a meeting number. See “xetduyet-cli meetings”."), argv[1]);
+      print_error (message);
+      return EXIT_USAGE;
+    }
+
+  if (!xd_store_verify (store, meeting_id, problems, &error))
+    {
+      print_error (error->message);
+      return EXIT_FAILED;
+    }
+
+  if (problems->len == 0)
+    {
+      g_print ("%s\n", _("Everything checks out."));
+      return EXIT_OK;
+    }
+  for (guint i = 0; i < problems->len; i++)
+    g_print ("%s\n", (const char *) g_ptr_array_index (problems, i));
+  return EXIT_FAILED;
 }
 
 static const Command commands[] = {
@@ -475,8 +552,14 @@ static const Command commands[] = {
     N_("Work out the result of a vote by the rules, without a database"),
     FALSE, FALSE, tally_entries, run_tally },
   { "export", N_("MEETING"),
-    N_("Export the minutes of a meeting: --format odt or fodt, -o FILE"),
+    N_("Export the minutes of a meeting: --format odt, fodt or pdf, -o FILE"),
     TRUE, TRUE, export_entries, run_export },
+  { "finalize", N_("MEETING"),
+    N_("Finalise a meeting: make its record read-only and print its verification code"),
+    MEETING_REQUIRED, TRUE, NULL, run_finalize },
+  { "verify", N_("[MEETING]"),
+    N_("Check that nothing was changed behind the program’s back (one meeting or all)"),
+    MEETING_OPTIONAL, TRUE, NULL, run_verify },
 };
 
 static char *
@@ -558,7 +641,9 @@ main (int    argc,
       return EXIT_USAGE;
     }
 
-  if ((command->needs_meeting && argc != 2) || (!command->needs_meeting && argc != 1))
+  if ((command->needs_meeting == MEETING_REQUIRED && argc != 2) ||
+      (command->needs_meeting == MEETING_NONE && argc != 1) ||
+      (command->needs_meeting == MEETING_OPTIONAL && argc != 1 && argc != 2))
     {
       g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
 

@@ -111,7 +111,7 @@ check_set_editable (XdStore  *self,
                    set->name);
       return FALSE;
     }
-  return TRUE;
+  return xd_store_check_criteria_set_writable (self, set_id, error);
 }
 
 static gboolean

@@ -350,6 +350,8 @@ move_criterion_locked (XdStore   *self,
                    set->name);
       return FALSE;
     }
+  if (!xd_store_check_criteria_set_writable (self, set_id, error))
+    return FALSE;
 
   criteria = xd_store_list_criteria (self, set_id, error);
   if (criteria == NULL)

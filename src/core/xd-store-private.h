@@ -70,6 +70,11 @@ char         *xd_store_audit_hash          (const char  *prev_hash,
 gboolean      xd_store_check_meeting_writable (XdStore  *self,
                                                gint64    meeting_id,
                                                GError  **error);
+/* Refuses changes to a criteria set that a finalised meeting's record
+ * includes (its name, source and criteria are part of the record hash). */
+gboolean      xd_store_check_criteria_set_writable (XdStore  *self,
+                                                    gint64    set_id,
+                                                    GError  **error);
 /* Tells views that @entity changed; silent inside an outer transaction,
  * whose owner announces the whole change when it commits. */
 void          xd_store_emit_changed        (XdStore     *self,

@@ -577,6 +577,33 @@ xd_store_check_meeting_writable (XdStore  *self,
   return TRUE;
 }
 
+gboolean
+xd_store_check_criteria_set_writable (XdStore  *self,
+                                      gint64    set_id,
+                                      GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = xd_store_prepare (self,
+                           "SELECT title FROM meeting WHERE criteria_set_id = ?"
+                           " AND state = 'finalised' ORDER BY id LIMIT 1",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, set_id);
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_set_error (error, XD_STORE_ERROR, XD_STORE_ERROR_FINALISED,
+                   _("The criteria set is part of the record of the finalised meeting “%s” "
+                     "and can no longer be changed. Make a copy to change it."),
+                   (const char *) sqlite3_column_text (stmt, 0));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 void
 xd_store_emit_changed (XdStore    *self,
                        const char *entity,
