@@ -307,6 +307,60 @@ test_votes (void)
   xd_test_remove_tree (dir);
 }
 
+/* Exchange files from the command line: a round trip, and refusals with
+ * status 1 that leave the database as it was. */
+static void
+test_exchange (void)
+{
+  g_autofree char *dir = xd_test_make_dir ();
+  g_autofree char *a = g_build_filename (dir, "a.xetduyet", NULL);
+  g_autofree char *b = g_build_filename (dir, "b.xetduyet", NULL);
+  g_autofree char *xml = g_build_filename (dir, "hoi-nghi.xml", NULL);
+  g_autofree char *xml2 = g_build_filename (dir, "hoi-nghi-2.xml", NULL);
+  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "fixtures", "exchange",
+                                                "bad-enum.xml", NULL);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  {
+    g_auto(Run) r = run_cli (NULL, "sample", "--db", a, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  {
+    g_auto(Run) r = run_cli (NULL, "export-xml", "1", "-o", xml, "--db", a, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  {
+    g_auto(Run) r = run_cli (NULL, "import", xml, "--db", b, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpstr (r.out, ==, "Imported meeting 1.\n");
+  }
+  {
+    g_auto(Run) r = run_cli (NULL, "export-xml", "1", "-o", xml2, "--db", b, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  first = xd_test_file_sha256 (xml);
+  second = xd_test_file_sha256 (xml2);
+  g_assert_cmpstr (first, ==, second);
+
+  before = xd_test_file_sha256 (b);
+  {
+    g_auto(Run) r = run_cli (NULL, "import", bad, "--db", b, NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err, "bad-enum.xml is not a valid exchange file"));
+  }
+  {
+    g_auto(Run) r = run_cli (NULL, "export-xml", "1", "--db", b, NULL);
+    g_assert_cmpint (r.status, ==, 2);
+  }
+  after = xd_test_file_sha256 (b);
+  g_assert_cmpstr (before, ==, after);
+
+  xd_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -320,6 +374,7 @@ main (int    argc,
   g_test_add_func ("/cli/vietnamese", test_vietnamese);
   g_test_add_func ("/cli/tally", test_tally);
   g_test_add_func ("/cli/votes", test_votes);
+  g_test_add_func ("/cli/exchange", test_exchange);
 
   return g_test_run ();
 }

@@ -918,7 +918,7 @@ test_import_all_or_nothing (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) meetings = NULL;
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "exchange",
-                                                 "dangling-member.xml", NULL);
+                                                 "absent-voter.xml", NULL);
   g_autofree char *contents = NULL;
   g_autoptr(GBytes) bytes = NULL;
   int audit_before = count_rows (f->path, "SELECT count(*) FROM audit_log");
@@ -926,9 +926,10 @@ test_import_all_or_nothing (Fixture       *f,
 
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   bytes = g_bytes_new (contents, length);
-  g_assert_false (xd_exchange_import_bytes (f->store, bytes, "dangling-member.xml", NULL, &error));
-  g_assert_error (error, XD_EXCHANGE_ERROR, XD_EXCHANGE_ERROR_INVALID);
-  g_assert_true (g_str_has_prefix (error->message, "dangling-member.xml, line "));
+  g_assert_false (xd_exchange_import_bytes (f->store, bytes, "absent-voter.xml", NULL, &error));
+  g_assert_error (error, XD_STORE_ERROR, XD_STORE_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "absent-voter.xml, line "));
+  g_assert_nonnull (strstr (error->message, "Hoàng Thị H"));
 
   meetings = xd_store_list_meetings (f->store, NULL);
   g_assert_cmpuint (meetings->len, ==, 0);

@@ -14,7 +14,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "xd-exchange.h"
 #include "xd-format.h"
+#include "xd-output.h"
 #include "xd-i18n.h"
 #include "xd-minutes.h"
 #include "xd-odf-writer.h"
@@ -538,6 +540,77 @@ run_verify (XdStore  *store,
   return EXIT_FAILED;
 }
 
+static const GOptionEntry export_xml_entries[] = {
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output, N_("The file to write"), N_("FILE") },
+  { NULL }
+};
+
+static int
+run_export_xml (XdStore  *store,
+                int       argc,
+                char    **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gint64 meeting_id;
+  gsize size;
+  const char *data;
+
+  if (!parse_meeting_id (argv[1], &meeting_id))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("“%s” is not a meeting number. See “xetduyet-cli meetings”."), argv[1]);
+      print_error (message);
+      return EXIT_USAGE;
+    }
+  if (opt_output == NULL || opt_output[0] == '\0')
+    {
+      print_error (_("Say where to save the exchange file with -o FILE."));
+      return EXIT_USAGE;
+    }
+
+  bytes = xd_exchange_export (store, meeting_id, &error);
+  if (bytes == NULL)
+    {
+      print_error (error->message);
+      return EXIT_FAILED;
+    }
+  data = g_bytes_get_data (bytes, &size);
+  if (!xd_output_write_file (opt_output, data, size, &error))
+    {
+      print_error (error->message);
+      return EXIT_FAILED;
+    }
+
+  g_print (_("Saved the exchange file as %s.\n"), opt_output);
+  return EXIT_OK;
+}
+
+static int
+run_import (XdStore  *store,
+            int       argc,
+            char    **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (!xd_exchange_import_file (store, argv[1], ids, &error))
+    {
+      print_error (error->message);
+      return EXIT_FAILED;
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                 g_array_index (ids, gint64, i));
+      g_print (_("Imported meeting %s.\n"), number);
+    }
+  if (ids->len == 0)
+    g_print ("%s\n", _("The file held no meeting; its criteria sets were imported."));
+  return EXIT_OK;
+}
+
 static const Command commands[] = {
   { "init", "", N_("Create the database, or bring it up to date"),
     FALSE, TRUE, NULL, run_init },
@@ -554,6 +627,12 @@ static const Command commands[] = {
   { "export", N_("MEETING"),
     N_("Export the minutes of a meeting: --format odt, fodt or pdf, -o FILE"),
     TRUE, TRUE, export_entries, run_export },
+  { "export-xml", N_("MEETING"),
+    N_("Save a meeting as an exchange file for another computer or the level above: -o FILE"),
+    MEETING_REQUIRED, TRUE, export_xml_entries, run_export_xml },
+  { "import", N_("FILE"),
+    N_("Import an exchange file: checked against the schema, then all or nothing"),
+    MEETING_REQUIRED, TRUE, NULL, run_import },
   { "finalize", N_("MEETING"),
     N_("Finalise a meeting: make its record read-only and print its verification code"),
     MEETING_REQUIRED, TRUE, NULL, run_finalize },

@@ -19,6 +19,7 @@ G_BEGIN_DECLS
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlTextWriter, xmlFreeTextWriter)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlBuffer, xmlBufferFree)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlParserCtxt, xmlFreeParserCtxt)
 /* zip_discard () frees an archive without writing anything. */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (zip_t, zip_discard)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (zip_source_t, zip_source_free)

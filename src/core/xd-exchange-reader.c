@@ -10,15 +10,22 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <glib/gstdio.h>
+
 #include <glib/gi18n.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/xmlschemas.h>
 
+#include "xd-cleanups.h"
+#include "xd-core-resources.h"
 #include "xd-exchange.h"
 #include "xd-store-private.h"
 
 G_DEFINE_QUARK (xd-exchange-error-quark, xd_exchange_error)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlSchemaValidCtxt, xmlSchemaFreeValidCtxt)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlSchemaParserCtxt, xmlSchemaFreeParserCtxt)
 
 typedef struct {
   XdStore *store;
@@ -744,6 +751,164 @@ read_document (XdStore     *store,
   return TRUE;
 }
 
+/* Validation
+ * ==========
+ * libxml2's own messages are English and technical; the user gets the file,
+ * the line and what is wrong in their language.  The first problem is
+ * enough: the file is refused whole anyway. */
+
+typedef struct {
+  char *message;            /* the first problem, for the user */
+} Problems;
+
+static const char *
+describe_schema_error (const xmlError *e)
+{
+  switch (e->code)
+    {
+    case XML_SCHEMAV_ELEMENT_CONTENT:
+    case XML_SCHEMAV_CVC_ELT_1:
+    case XML_SCHEMAV_CVC_COMPLEX_TYPE_2_4:
+      return _("an element is missing, misplaced or not allowed here");
+    case XML_SCHEMAV_CVC_COMPLEX_TYPE_3_2_1:
+    case XML_SCHEMAV_CVC_COMPLEX_TYPE_3_2_2:
+    case XML_SCHEMAV_CVC_COMPLEX_TYPE_4:
+      return _("an attribute is missing or not allowed here");
+    case XML_SCHEMAV_CVC_DATATYPE_VALID_1_2_1:
+    case XML_SCHEMAV_CVC_ENUMERATION_VALID:
+    case XML_SCHEMAV_CVC_PATTERN_VALID:
+    case XML_SCHEMAV_CVC_MININCLUSIVE_VALID:
+    case XML_SCHEMAV_CVC_MAXINCLUSIVE_VALID:
+    case XML_SCHEMAV_CVC_MINLENGTH_VALID:
+    case XML_SCHEMAV_CVC_MAXLENGTH_VALID:
+    case XML_SCHEMAV_CVC_ATTRIBUTE_3:
+    case XML_SCHEMAV_CVC_ELT_5_2_2_1:
+    case XML_SCHEMAV_CVC_TYPE_3_1_2:
+      return _("a value is not one the format allows");
+    case XML_SCHEMAV_CVC_IDC:
+      return _("an identifier is used twice, or a reference points to nothing");
+    default:
+      return _("the content does not follow the exchange format");
+    }
+}
+
+static void
+on_schema_error_cb (void     *data,
+                    xmlError *e)
+{
+  Problems *problems = data;
+  g_autofree char *where = NULL;
+
+  if (problems->message != NULL || e == NULL || e->level < XML_ERR_ERROR)
+    return;
+
+  g_debug ("Schema: line %d: %s", e->line, e->message);
+  if (e->node != NULL && ((xmlNode *) e->node)->type == XML_ELEMENT_NODE)
+    where = g_strdup ((const char *) ((xmlNode *) e->node)->name);
+  if (where != NULL)
+    problems->message = g_strdup_printf (_("line %d, in “%s”: %s"),
+                                         e->line, where, describe_schema_error (e));
+  else
+    problems->message = g_strdup_printf (_("line %d: %s"), e->line, describe_schema_error (e));
+}
+
+/* The schema ships inside the program, parsed once. */
+static xmlSchema *
+get_schema (void)
+{
+  static gsize once;
+  static xmlSchema *schema;
+
+  if (g_once_init_enter (&once))
+    {
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(xmlSchemaParserCtxt) parser = NULL;
+      xmlSchema *parsed = NULL;
+      gsize size;
+      const char *data;
+
+      bytes = g_resource_lookup_data (xd_core_get_resource (),
+                                      "/io/github/xetduyet/XetDuyet/core/xetduyet-exchange.xsd",
+                                      G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      g_assert (bytes != NULL);
+      data = g_bytes_get_data (bytes, &size);
+      parser = xmlSchemaNewMemParserCtxt (data, (int) size);
+      parsed = xmlSchemaParse (parser);
+      g_assert (parsed != NULL);
+      schema = parsed;
+      g_once_init_leave (&once, 1);
+    }
+
+  return schema;
+}
+
+static gboolean
+validate (xmlDoc      *doc,
+          const char  *display_name,
+          GError     **error)
+{
+  g_autoptr(xmlSchemaValidCtxt) ctxt = xmlSchemaNewValidCtxt (get_schema ());
+  Problems problems = { NULL };
+  int rc;
+
+  xmlSchemaSetValidStructuredErrors (ctxt, on_schema_error_cb, &problems);
+  rc = xmlSchemaValidateDoc (ctxt, doc);
+  if (rc == 0)
+    return TRUE;
+
+  g_set_error (error, XD_EXCHANGE_ERROR, XD_EXCHANGE_ERROR_INVALID,
+               _("%s is not a valid exchange file: %s."), display_name,
+               problems.message != NULL ? problems.message
+                                        : _("the content does not follow the exchange format"));
+  g_free (problems.message);
+  return FALSE;
+}
+
+/* Parsing
+ * ======= */
+
+static xmlDoc *
+parse (const char  *bytes,
+       gsize        size,
+       const char  *display_name,
+       GError     **error)
+{
+  g_autoptr(xmlParserCtxt) ctxt = xmlNewParserCtxt ();
+  xmlDoc *doc;
+
+  /* No network, no DTD loading, no entity substitution, default depth and
+   * size limits (XML_PARSE_HUGE is never set): a file cannot make the
+   * parser read other files or grow without bound. */
+  doc = xmlCtxtReadMemory (ctxt, bytes, (int) size, NULL, NULL,
+                           XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  if (doc == NULL || ctxt->wellFormed == 0)
+    {
+      const xmlError *e = xmlCtxtGetLastError (ctxt);
+      int line = e != NULL && e->line > 0 ? e->line : 1;
+
+      g_clear_pointer (&doc, xmlFreeDoc);
+      g_set_error (error, XD_EXCHANGE_ERROR, XD_EXCHANGE_ERROR_MALFORMED,
+                   _("%s, line %d: the file is damaged or is not XML "
+                     "(it may be cut short, or not be UTF-8)."),
+                   display_name, line);
+      return NULL;
+    }
+
+  /* A document type declaration can define entities that expand without
+   * bound or pull in other files; exchange files never need one. */
+  if (doc->intSubset != NULL || doc->extSubset != NULL)
+    {
+      xmlFreeDoc (doc);
+      g_set_error (error, XD_EXCHANGE_ERROR, XD_EXCHANGE_ERROR_NOT_EXCHANGE,
+                   _("%s declares a document type (DTD), which exchange files never do. "
+                     "It was not read, for safety."),
+                   display_name);
+      return NULL;
+    }
+
+  return doc;
+}
+
 gboolean
 xd_exchange_import_bytes (XdStore     *store,
                           GBytes      *data,
@@ -761,26 +926,16 @@ xd_exchange_import_bytes (XdStore     *store,
   g_return_val_if_fail (data != NULL, FALSE);
 
   bytes = g_bytes_get_data (data, &size);
-  if (size > G_MAXINT)
+  if (size > XD_EXCHANGE_MAX_SIZE)
     {
-      g_set_error (error, XD_EXCHANGE_ERROR, XD_EXCHANGE_ERROR_MALFORMED,
+      g_set_error (error, XD_EXCHANGE_ERROR, XD_EXCHANGE_ERROR_TOO_LARGE,
                    _("%s is too large to be an exchange file."), display_name);
       return FALSE;
     }
 
-  /* No network, no DTD, no entity substitution: a file cannot make the
-   * parser read other files or grow without bound. */
-  doc = xmlReadMemory (bytes, (int) size, NULL, NULL,
-                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  doc = parse (bytes, size, display_name, error);
   if (doc == NULL)
-    {
-      const xmlError *e = xmlGetLastError ();
-
-      g_set_error (error, XD_EXCHANGE_ERROR, XD_EXCHANGE_ERROR_MALFORMED,
-                   _("%s, line %d: the file is not well-formed XML."),
-                   display_name, e != NULL ? e->line : 0);
-      return FALSE;
-    }
+    return FALSE;
 
   root = xmlDocGetRootElement (doc);
   if (!is_element (root, "xetduyet"))
@@ -789,6 +944,8 @@ xd_exchange_import_bytes (XdStore     *store,
                    _("%s is not a Xét duyệt exchange file."), display_name);
       return FALSE;
     }
+  if (!validate (doc, display_name, error))
+    return FALSE;
 
   if (!xd_store_begin (store, error))
     return FALSE;
@@ -808,4 +965,46 @@ xd_exchange_import_bytes (XdStore     *store,
 
   xd_store_emit_changed (store, "*", 0);
   return TRUE;
+}
+
+gboolean
+xd_exchange_import_file (XdStore     *store,
+                         const char  *path,
+                         GArray      *meeting_ids,
+                         GError     **error)
+{
+  g_autofree char *display_name = g_filename_display_basename (path);
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  GStatBuf st;
+
+  g_return_val_if_fail (XD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  /* Looked at before it is read: a huge file is refused without loading. */
+  if (g_stat (path, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, XD_EXCHANGE_ERROR, XD_EXCHANGE_ERROR_MALFORMED,
+                   _("Cannot read %s: %s"), display_name, g_strerror (saved_errno));
+      return FALSE;
+    }
+  if ((guint64) st.st_size > XD_EXCHANGE_MAX_SIZE)
+    {
+      g_set_error (error, XD_EXCHANGE_ERROR, XD_EXCHANGE_ERROR_TOO_LARGE,
+                   _("%s is too large to be an exchange file."), display_name);
+      return FALSE;
+    }
+
+  mapped = g_mapped_file_new (path, FALSE, NULL);
+  if (mapped == NULL)
+    {
+      g_set_error (error, XD_EXCHANGE_ERROR, XD_EXCHANGE_ERROR_MALFORMED,
+                   _("Cannot read %s."), display_name);
+      return FALSE;
+    }
+  bytes = g_mapped_file_get_bytes (mapped);
+
+  return xd_exchange_import_bytes (store, bytes, display_name, meeting_ids, error);
 }
