@@ -164,6 +164,13 @@ test_window_actions (void)
   g_assert_cmpstr (xd_window_get_view_name (window), ==, "dossiers");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "i", 4));
   g_assert_cmpstr (xd_window_get_view_name (window), ==, "voting");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "i", 5));
+  g_assert_cmpstr (xd_window_get_view_name (window), ==, "minutes");
+  /* Export and Print are in the header bar of a meeting. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (
+    GTK_WIDGET (window), XD_TYPE_WINDOW, "export_button"))));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (
+    GTK_WIDGET (window), XD_TYPE_WINDOW, "print_button"))));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "i", 1));
   g_assert_cmpstr (xd_window_get_view_name (window), ==, "overview");
 

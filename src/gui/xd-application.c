@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "xd-application.h"
+#include "xd-help-window.h"
 #include "xd-resources.h"
 #include "xd-window.h"
 
@@ -114,20 +115,52 @@ about_action (GSimpleAction *action,
   GtkApplication *app = GTK_APPLICATION (user_data);
   const char *developers[] = { _("The Xét duyệt developers"), NULL };
 
+  /* The title and the licence text are ours, not libadwaita's: its 1.2
+   * Vietnamese catalogue does not translate them, and the user must not
+   * meet English here. */
   adw_show_about_window (gtk_application_get_active_window (app),
+                         "title", _("About Xét duyệt"),
                          "application-name", _("Xét duyệt"),
                          "application-icon", APP_ID,
                          "version", PACKAGE_VERSION,
                          "comments", _("Prepare and run the hearings of a review council"),
                          "developers", developers,
-                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "license-type", GTK_LICENSE_CUSTOM,
+                         "license", _("This program is free software: you can redistribute it and/or "
+                                      "modify it under the terms of the GNU General Public License, "
+                                      "version 3 or any later version. It comes with absolutely no "
+                                      "warranty. See <a href=\"https://www.gnu.org/licenses/gpl-3.0.html\">"
+                                      "the GNU General Public License</a> for details."),
                          "translator-credits", _("translator-credits"),
                          NULL);
+}
+
+static void
+help_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GtkWindow *help;
+
+  /* One help window: F1 again brings it forward instead of stacking copies. */
+  for (GList *l = gtk_application_get_windows (app); l; l = l->next)
+    if (XD_IS_HELP_WINDOW (l->data))
+      {
+        gtk_window_present (l->data);
+        return;
+      }
+  help = GTK_WINDOW (xd_help_window_new (gtk_application_get_active_window (app)));
+  /* One of the app's windows: found again above, and the app lives on while
+   * it is open. */
+  gtk_window_set_application (help, app);
+  gtk_window_present (help);
 }
 
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
+  { "help", help_action },
 };
 
 static void
@@ -135,6 +168,7 @@ xd_application_startup (GApplication *app)
 {
   const char *quit_accels[] = { "<Control>q", NULL };
   const char *close_accels[] = { "<Control>w", NULL };
+  const char *help_accels[] = { "F1", NULL };
 
   G_APPLICATION_CLASS (xd_application_parent_class)->startup (app);
 
@@ -142,6 +176,7 @@ xd_application_startup (GApplication *app)
                                    G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.help", help_accels);
 }
 
 static void

@@ -13,6 +13,7 @@
 #include "xd-dossiers-view.h"
 #include "xd-format.h"
 #include "xd-members-view.h"
+#include "xd-minutes-view.h"
 #include "xd-overview-view.h"
 #include "xd-voting-view.h"
 #include "xd-window.h"
@@ -44,6 +45,9 @@ struct _XdWindow
   XdMembersView *members_view;
   XdDossiersView *dossiers_view;
   XdVotingView *voting_view;
+  XdMinutesView *minutes_view;
+  GtkWidget *export_button;
+  GtkWidget *print_button;
 };
 
 G_DEFINE_FINAL_TYPE (XdWindow, xd_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -57,7 +61,7 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char *const view_names[] = { "overview", "members", "dossiers", "voting" };
+static const char *const view_names[] = { "overview", "members", "dossiers", "voting", "minutes" };
 
 /* Settings
  * ======== */
@@ -177,6 +181,8 @@ update_actions (XdWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-dossier", in_meeting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", in_meeting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-view", in_meeting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-minutes", in_meeting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-minutes", in_meeting);
 }
 
 static void
@@ -188,6 +194,7 @@ show_views_of (XdWindow *self,
   xd_members_view_set_meeting (self->members_view, self->store, meeting_id);
   xd_dossiers_view_set_meeting (self->dossiers_view, self->store, meeting_id);
   xd_voting_view_set_meeting (self->voting_view, self->store, meeting_id);
+  xd_minutes_view_set_meeting (self->minutes_view, self->store, meeting_id);
 }
 
 static void
@@ -216,6 +223,8 @@ show_page (XdWindow   *self,
   gtk_stack_set_visible_child_name (self->title_stack, meeting ? "meeting" : "list");
   gtk_widget_set_visible (self->back_button, meeting);
   gtk_widget_set_visible (self->meeting_menu_button, meeting);
+  gtk_widget_set_visible (self->export_button, meeting);
+  gtk_widget_set_visible (self->print_button, meeting);
   gtk_widget_set_visible (self->switcher_box, meeting);
   gtk_widget_set_visible (self->switcher_separator, meeting);
   gtk_widget_set_visible (self->new_meeting_button, !meeting && self->store != NULL);
@@ -489,6 +498,67 @@ show_view_action (GtkWidget  *widget,
     adw_view_stack_set_visible_child_name (self->view_stack, view_names[index - 1]);
 }
 
+static void
+export_minutes_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  XdWindow *self = XD_WINDOW (widget);
+  XdMinutesFormat format;
+
+  if (xd_minutes_format_from_string (g_variant_get_string (parameter, NULL), &format))
+    xd_minutes_view_choose_export_file (self->minutes_view, format);
+}
+
+static void
+print_minutes_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  xd_minutes_view_print (XD_WINDOW (widget)->minutes_view);
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+on_launch_done_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(XdWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_file_launcher_launch_finish (GTK_FILE_LAUNCHER (source), result, &error) &&
+      !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("No program could open the file: %s"), error->message);
+
+      xd_window_show_message (self, message);
+    }
+}
+#endif
+
+/* The button of the toast xd_window_show_file_message () shows. */
+static void
+open_file_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  const char *uri = g_variant_get_string (parameter, NULL);
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GFile) file = g_file_new_for_uri (uri);
+    g_autoptr(GtkFileLauncher) launcher = gtk_file_launcher_new (file);
+
+    gtk_file_launcher_launch (launcher, GTK_WINDOW (widget), NULL,
+                              on_launch_done_cb, g_object_ref (widget));
+  }
+#else
+  gtk_show_uri (GTK_WINDOW (widget), uri, GDK_CURRENT_TIME);
+#endif
+}
+
 /* Overrides
  * ========= */
 
@@ -641,6 +711,7 @@ xd_window_class_init (XdWindowClass *klass)
   g_type_ensure (XD_TYPE_MEMBERS_VIEW);
   g_type_ensure (XD_TYPE_DOSSIERS_VIEW);
   g_type_ensure (XD_TYPE_VOTING_VIEW);
+  g_type_ensure (XD_TYPE_MINUTES_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/xetduyet/XetDuyet/ui/xd-window.ui");
@@ -661,6 +732,9 @@ xd_window_class_init (XdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XdWindow, members_view);
   gtk_widget_class_bind_template_child (widget_class, XdWindow, dossiers_view);
   gtk_widget_class_bind_template_child (widget_class, XdWindow, voting_view);
+  gtk_widget_class_bind_template_child (widget_class, XdWindow, minutes_view);
+  gtk_widget_class_bind_template_child (widget_class, XdWindow, export_button);
+  gtk_widget_class_bind_template_child (widget_class, XdWindow, print_button);
   gtk_widget_class_bind_template_callback (widget_class, on_meetings_list_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-meeting", NULL, new_meeting_action);
@@ -673,6 +747,10 @@ xd_window_class_init (XdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-dossier", NULL, new_dossier_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "i", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.export-minutes", "s",
+                                   export_minutes_action);
+  gtk_widget_class_install_action (widget_class, "win.print-minutes", NULL, print_minutes_action);
+  gtk_widget_class_install_action (widget_class, "win.open-file", "s", open_file_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n,
                                        GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -681,6 +759,8 @@ xd_window_class_init (XdWindowClass *klass)
                                        "win.new-dossier", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "win.print-minutes", NULL);
   for (int i = 1; i <= (int) G_N_ELEMENTS (view_names); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + i, GDK_ALT_MASK,
                                          "win.show-view", "i", i);
@@ -745,6 +825,37 @@ xd_window_show_message (XdWindow   *self,
   toast = adw_toast_new (escaped);
   adw_toast_set_timeout (toast, 8);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+xd_window_show_file_message (GtkWidget  *widget,
+                             const char *message,
+                             GFile      *file)
+{
+  g_autofree char *escaped = NULL;
+  g_autofree char *uri = NULL;
+  GtkRoot *root;
+  AdwToast *toast;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (message != NULL);
+  g_return_if_fail (G_IS_FILE (file));
+
+  root = gtk_widget_get_root (widget);
+  if (!XD_IS_WINDOW (root))
+    {
+      g_message ("%s", message);   /* not in a window yet (a view tested alone) */
+      return;
+    }
+
+  escaped = g_markup_escape_text (message, -1);
+  uri = g_file_get_uri (file);
+  toast = adw_toast_new (escaped);
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_action_name (toast, "win.open-file");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  adw_toast_overlay_add_toast (XD_WINDOW (root)->toast_overlay, toast);
 }
 
 void

@@ -21,7 +21,7 @@ XdWindow   *xd_window_new           (GtkApplication *application,
 XdStore    *xd_window_get_store     (XdWindow       *self);
 /* "error", "empty", "meetings" or "meeting": what the window shows. */
 const char *xd_window_get_page_name (XdWindow       *self);
-/* "overview", "members", "dossiers", "voting": the view of the open meeting. */
+/* "overview", "members", "dossiers", "voting", "minutes": the view of the open meeting. */
 const char *xd_window_get_view_name (XdWindow       *self);
 /* Shows the views of a meeting; 0 goes back to the list. */
 void        xd_window_open_meeting  (XdWindow       *self,
@@ -35,5 +35,9 @@ void        xd_window_show_message  (XdWindow       *self,
  * saves with it. */
 void        xd_window_show_error    (GtkWidget      *widget,
                                      const char     *message);
+/* Shows @message with a button that opens @file (a file just saved). */
+void        xd_window_show_file_message (GtkWidget  *widget,
+                                         const char *message,
+                                         GFile      *file);
 
 G_END_DECLS
