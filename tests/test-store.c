@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "xd-exchange.h"
+#include "xd-record.h"
 #include "xd-store-private.h"
 #include "xd-test-util.h"
 
@@ -896,6 +897,18 @@ test_finalised_is_read_only (Fixture       *f,
   m = xd_store_get_meeting (f->store, id, &error);
   m->state = XD_MEETING_FINALISED;
   g_assert_true (xd_store_update_meeting (f->store, m, &error));
+
+  /* However it got there, a finalised meeting has its code, and the
+   * record checks out. */
+  {
+    g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+
+    g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM meeting"
+                                          " WHERE record_hash IS NOT NULL"), ==, 1);
+    g_assert_true (xd_store_verify (f->store, id, problems, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (problems->len, ==, 0);
+  }
 
   g_free (m->title); m->title = g_strdup ("Sửa sau khi đã hoàn tất");
   g_assert_false (xd_store_update_meeting (f->store, m, &error));

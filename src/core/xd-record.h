@@ -65,6 +65,11 @@ char        *xd_record_verification_code  (const char  *record_hash);
  * already finalised or a question is still a draft or open; stores the
  * record hash and logs it.  Every later write to the meeting fails with
  * XD_STORE_ERROR_FINALISED. */
+/* Inside an open transaction: hash, mark finalised and log, without the
+ * check that every vote is closed (for records that arrive finalised). */
+gboolean     xd_record_finalize_in_transaction (XdStore  *self,
+                                                gint64    meeting_id,
+                                                GError  **error);
 gboolean     xd_store_finalize_meeting    (XdStore     *self,
                                            gint64       meeting_id,
                                            GError     **error);

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "xd-record.h"
 #include "xd-store-private.h"
 
 #define MEETING_COLUMNS \
@@ -237,9 +238,22 @@ update_meeting_locked (XdStore   *self,
 {
   MeetingWrite *w = data;
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(XdMeeting) current = NULL;
+  XdMeeting fields;
+  gboolean finalising;
 
   if (!xd_store_check_meeting_writable (self, w->meeting->id, error))
     return FALSE;
+  current = xd_store_get_meeting (self, w->meeting->id, error);
+  if (current == NULL)
+    return FALSE;
+
+  /* Finalising is more than a state: the record's hash is stored and
+   * logged, so the fields are written first and the state last. */
+  fields = *w->meeting;
+  finalising = w->meeting->state == XD_MEETING_FINALISED;
+  if (finalising)
+    fields.state = current->state;
 
   stmt = xd_store_prepare (self,
                            "UPDATE meeting SET title = ?, kind = ?, legal_basis = ?, number = ?,"
@@ -250,11 +264,12 @@ update_meeting_locked (XdStore   *self,
                            error);
   if (stmt == NULL)
     return FALSE;
-  bind_meeting (stmt, w->meeting);
+  bind_meeting (stmt, &fields);
   sqlite3_bind_int64 (stmt, 20, w->meeting->id);
 
   return xd_store_step_done (self, stmt, error) &&
-         xd_store_audit (self, "update", "meeting", w->meeting->id, w->meeting->title, error);
+         xd_store_audit (self, "update", "meeting", w->meeting->id, w->meeting->title, error) &&
+         (!finalising || xd_record_finalize_in_transaction (self, w->meeting->id, error));
 }
 
 gboolean
