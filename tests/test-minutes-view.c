@@ -371,6 +371,19 @@ test_print_operation (Fixture       *f,
   g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
   spin ();
 
+  /* The page setup is remembered for the next print dialog, also after a
+   * restart: it is in the settings, A4 portrait. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    g_autoptr(GVariant) setup = g_settings_get_value (settings, "page-setup");
+    g_autoptr(GtkPageSetup) remembered = NULL;
+
+    g_assert_cmpuint (g_variant_n_children (setup), >, 0);
+    remembered = gtk_page_setup_new_from_gvariant (setup);
+    g_assert_cmpstr (gtk_paper_size_get_name (gtk_page_setup_get_paper_size (remembered)), ==,
+                     GTK_PAPER_NAME_A4);
+  }
+
   g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
   g_assert_true (memcmp (contents, "%PDF", 4) == 0);
   printed = pdf_pages (pdf);

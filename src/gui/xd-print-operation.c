@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "xd-print-operation.h"
+#include "xd-settings.h"
 
 #define PT_PER_MM (72.0 / 25.4)
 
@@ -26,10 +27,48 @@ struct _XdPrintOperation
 
 G_DEFINE_FINAL_TYPE (XdPrintOperation, xd_print_operation, GTK_TYPE_PRINT_OPERATION)
 
-/* What the user chose last in this session: the next print dialog opens
- * with the same printer, copies and paper. */
+/* What the user chose last: the next print dialog opens with the same
+ * printer, copies and paper, in this session and the next (GSettings). */
 static GtkPrintSettings *session_settings;
 static GtkPageSetup *session_page_setup;
+
+static void
+load_remembered (void)
+{
+  static gboolean loaded;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GVariant) print = NULL;
+  g_autoptr(GVariant) setup = NULL;
+
+  if (loaded)
+    return;
+  loaded = TRUE;
+
+  settings = xd_settings_new ();
+  if (settings == NULL)
+    return;
+  print = g_settings_get_value (settings, "print-settings");
+  setup = g_settings_get_value (settings, "page-setup");
+  if (g_variant_n_children (print) > 0)
+    session_settings = gtk_print_settings_new_from_gvariant (print);
+  if (g_variant_n_children (setup) > 0)
+    session_page_setup = gtk_page_setup_new_from_gvariant (setup);
+}
+
+static void
+save_remembered (void)
+{
+  g_autoptr(GSettings) settings = xd_settings_new ();
+
+  if (settings == NULL)
+    return;
+  if (session_settings != NULL)
+    g_settings_set_value (settings, "print-settings",
+                          gtk_print_settings_to_gvariant (session_settings));
+  if (session_page_setup != NULL)
+    g_settings_set_value (settings, "page-setup",
+                          gtk_page_setup_to_gvariant (session_page_setup));
+}
 
 static void
 xd_print_operation_begin_print (GtkPrintOperation *operation,
@@ -69,6 +108,7 @@ xd_print_operation_done (GtkPrintOperation       *operation,
       g_set_object (&session_settings, gtk_print_operation_get_print_settings (operation));
       if (self->page_setup != NULL)
         g_set_object (&session_page_setup, self->page_setup);
+      save_remembered ();
     }
 }
 
@@ -105,6 +145,7 @@ xd_print_operation_init (XdPrintOperation *self)
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
   gtk_print_operation_set_allow_async (operation, TRUE);
 
+  load_remembered ();
   if (session_page_setup != NULL)
     gtk_print_operation_set_default_page_setup (operation, session_page_setup);
   else

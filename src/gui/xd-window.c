@@ -15,6 +15,7 @@
 #include "xd-members-view.h"
 #include "xd-minutes-view.h"
 #include "xd-overview-view.h"
+#include "xd-settings.h"
 #include "xd-voting-view.h"
 #include "xd-window.h"
 
@@ -65,24 +66,6 @@ static const char *const view_names[] = { "overview", "members", "dossiers", "vo
 
 /* Settings
  * ======== */
-
-static GSettings *
-load_settings (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  /* Running from a build tree without GSETTINGS_SCHEMA_DIR: work, just
-   * without remembering the window. */
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL)
-    {
-      g_debug ("Settings schema %s not found; nothing will be remembered", APP_ID);
-      return NULL;
-    }
-  return g_settings_new_full (schema, NULL, NULL);
-}
 
 static gint64
 remembered_meeting (XdWindow *self)
@@ -769,7 +752,7 @@ xd_window_class_init (XdWindowClass *klass)
 static void
 xd_window_init (XdWindow *self)
 {
-  self->settings = load_settings ();
+  self->settings = xd_settings_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
