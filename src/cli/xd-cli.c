@@ -127,6 +127,23 @@ parse_meeting_id (const char *text,
   return TRUE;
 }
 
+/* The MEETING argument of a command; says what is wrong when it is not a
+ * meeting number. */
+static gboolean
+read_meeting_arg (const char *text,
+                  gint64     *out)
+{
+  g_autofree char *message = NULL;
+
+  if (parse_meeting_id (text, out))
+    return TRUE;
+
+  message = g_strdup_printf (_("“%s” is not a meeting number. See “xetduyet-cli meetings”."),
+                             text);
+  print_error (message);
+  return FALSE;
+}
+
 /* Commands
  * ======== */
 
@@ -201,13 +218,8 @@ run_dossiers (XdStore  *store,
   g_autoptr(GPtrArray) dossiers = NULL;
   gint64 meeting_id;
 
-  if (!parse_meeting_id (argv[1], &meeting_id))
-    {
-      g_autofree char *message =
-        g_strdup_printf (_("“%s” is not a meeting number. See “xetduyet-cli meetings”."), argv[1]);
-      print_error (message);
-      return EXIT_USAGE;
-    }
+  if (!read_meeting_arg (argv[1], &meeting_id))
+    return EXIT_USAGE;
 
   meeting = xd_store_get_meeting (store, meeting_id, &error);
   if (meeting == NULL)
@@ -365,13 +377,8 @@ run_votes (XdStore  *store,
   g_autoptr(GPtrArray) questions = NULL;
   gint64 meeting_id;
 
-  if (!parse_meeting_id (argv[1], &meeting_id))
-    {
-      g_autofree char *message =
-        g_strdup_printf (_("“%s” is not a meeting number. See “xetduyet-cli meetings”."), argv[1]);
-      print_error (message);
-      return EXIT_USAGE;
-    }
+  if (!read_meeting_arg (argv[1], &meeting_id))
+    return EXIT_USAGE;
   meeting = xd_store_get_meeting (store, meeting_id, &error);
   if (meeting == NULL || (questions = xd_store_list_questions (store, meeting_id, &error)) == NULL)
     {
@@ -425,13 +432,8 @@ run_export (XdStore  *store,
   gint64 meeting_id;
   gboolean written;
 
-  if (!parse_meeting_id (argv[1], &meeting_id))
-    {
-      g_autofree char *message =
-        g_strdup_printf (_("“%s” is not a meeting number. See “xetduyet-cli meetings”."), argv[1]);
-      print_error (message);
-      return EXIT_USAGE;
-    }
+  if (!read_meeting_arg (argv[1], &meeting_id))
+    return EXIT_USAGE;
   if (opt_output == NULL || opt_output[0] == '\0')
     {
       print_error (_("Say where to save the minutes with -o FILE."));
@@ -485,13 +487,8 @@ run_finalize (XdStore  *store,
   g_autofree char *hash = NULL;
   gint64 meeting_id;
 
-  if (!parse_meeting_id (argv[1], &meeting_id))
-    {
-      g_autofree char *message =
-        g_strdup_printf (_("“%s” is not a meeting number. See “xetduyet-cli meetings”."), argv[1]);
-      print_error (message);
-      return EXIT_USAGE;
-    }
+  if (!read_meeting_arg (argv[1], &meeting_id))
+    return EXIT_USAGE;
 
   if (!xd_store_finalize_meeting (store, meeting_id, &error) ||
       (meeting = xd_store_get_meeting (store, meeting_id, &error)) == NULL ||
@@ -516,13 +513,8 @@ run_verify (XdStore  *store,
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   gint64 meeting_id = 0;
 
-  if (argc == 2 && !parse_meeting_id (argv[1], &meeting_id))
-    {
-      g_autofree char *message =
-        g_strdup_printf (_("“%s” is not a meeting number. See “xetduyet-cli meetings”."), argv[1]);
-      print_error (message);
-      return EXIT_USAGE;
-    }
+  if (argc == 2 && !read_meeting_arg (argv[1], &meeting_id))
+    return EXIT_USAGE;
 
   if (!xd_store_verify (store, meeting_id, problems, &error))
     {
@@ -556,13 +548,8 @@ run_export_xml (XdStore  *store,
   gsize size;
   const char *data;
 
-  if (!parse_meeting_id (argv[1], &meeting_id))
-    {
-      g_autofree char *message =
-        g_strdup_printf (_("“%s” is not a meeting number. See “xetduyet-cli meetings”."), argv[1]);
-      print_error (message);
-      return EXIT_USAGE;
-    }
+  if (!read_meeting_arg (argv[1], &meeting_id))
+    return EXIT_USAGE;
   if (opt_output == NULL || opt_output[0] == '\0')
     {
       print_error (_("Say where to save the exchange file with -o FILE."));
