@@ -25,6 +25,7 @@ typedef struct {
   xmlTextWriter *w;
   GHashTable *member_ids;    /* db id → "m1"… (gint64 key as pointer to id) */
   GHashTable *dossier_ids;   /* db id → "d1"… */
+  GHashTable *criterion_codes; /* db id → the criterion's code in its set */
   gboolean failed;
 } Writer;
 
@@ -138,6 +139,10 @@ write_criteria_set (Writer          *x,
     {
       XdCriterion *c = g_ptr_array_index (criteria, i);
 
+      gint64 *criterion_id = g_new (gint64, 1);
+
+      *criterion_id = c->id;
+      g_hash_table_insert (x->criterion_codes, criterion_id, g_strdup (c->code));
       start (x, "criterion");
       attr (x, "code", c->code);
       text_content (x, c->text);
@@ -271,20 +276,9 @@ write_dossier (Writer    *x,
       for (guint i = 0; i < assessments->len; i++)
         {
           XdAssessment *a = g_ptr_array_index (assessments, i);
-          g_autoptr(sqlite3_stmt) stmt =
-            xd_store_prepare (x->store, "SELECT code FROM criterion WHERE id = ?", NULL);
-          g_autofree char *code = NULL;
 
-          if (stmt == NULL)
-            {
-              x->failed = TRUE;
-              break;
-            }
-          sqlite3_bind_int64 (stmt, 1, a->criterion_id);
-          if (sqlite3_step (stmt) == SQLITE_ROW)
-            code = xd_store_column_text (stmt, 0);
           start (x, "assessment");
-          attr (x, "criterion", code);
+          attr (x, "criterion", id_for (x->criterion_codes, a->criterion_id));
           attr (x, "result", xd_assessment_result_to_string (a->result));
           text_content (x, a->note);
           end (x);
@@ -500,8 +494,9 @@ xd_exchange_export (XdStore  *store,
   g_autoptr(xmlTextWriter) w = NULL;
   g_autoptr(GHashTable) member_ids = NULL;
   g_autoptr(GHashTable) dossier_ids = NULL;
+  g_autoptr(GHashTable) criterion_codes = NULL;
   g_autofree char *set_ref = NULL;
-  Writer x = { store, NULL, NULL, NULL, FALSE };
+  Writer x = { store, NULL, NULL, NULL, NULL, FALSE };
 
   g_return_val_if_fail (XD_IS_STORE (store), NULL);
 
@@ -519,9 +514,11 @@ xd_exchange_export (XdStore  *store,
     }
   member_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   dossier_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  criterion_codes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   x.w = w;
   x.member_ids = member_ids;
   x.dossier_ids = dossier_ids;
+  x.criterion_codes = criterion_codes;
 
   xmlTextWriterSetIndent (w, 1);
   xmlTextWriterSetIndentString (w, (const xmlChar *) "  ");
