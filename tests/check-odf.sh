@@ -17,7 +17,7 @@ n=0
 ok ()     { n=$((n+1)); echo "ok $n - $1"; }
 not_ok () { n=$((n+1)); echo "not ok $n - $1"; shift; printf '# %s\n' "$@"; }
 skip ()   { n=$((n+1)); echo "ok $n - $1 # SKIP $2"; }
-echo "1..16"
+echo "1..20"
 
 export LC_ALL=C.UTF-8 LANG=C.UTF-8
 unset LANGUAGE
@@ -139,6 +139,55 @@ else
   pages[ours]=$(pdfinfo "$pdf_ours" 2>/dev/null | sed -n 's/^Pages: *//p')
 fi
 
+# A finalised record carries its verification code at the foot of every
+# page, in all three formats; a draft carries none.
+final_db=$tmp/final.sqlite3
+cp "$db" "$final_db"
+code=""
+if out=$("$cli" finalize "${id:-1}" --db "$final_db" 2>&1); then
+  code=$(printf '%s\n' "$out" | grep -oE '[0-9A-F]{4}(-[0-9A-F]{4}){3}' | head -n 1)
+fi
+final_ok=1
+for format in odt fodt pdf; do
+  "$cli" export "${id:-1}" --db "$final_db" --format $format -o "$tmp/final.$format" >/dev/null 2>&1 || final_ok=0
+done
+if [ -n "$code" ] && [ $final_ok -eq 1 ]; then
+  ok "a finalised meeting exports in every format (code $code)"
+else
+  not_ok "a finalised meeting exports in every format" "$out"
+fi
+if [ -n "$missing" ]; then
+  skip "validate-odf accepts the finalised odt and fodt" "$missing"
+elif out=$(ODF_SCHEMA_DIR=$schema bash "$validator" "$tmp/final.odt" 2>&1 &&
+           ODF_SCHEMA_DIR=$schema bash "$validator" "$tmp/final.fodt" 2>&1); then
+  ok "validate-odf accepts the finalised odt and fodt"
+else
+  not_ok "validate-odf accepts the finalised odt and fodt" "$out"
+fi
+# Each page of @pdf shows "Mã xác thực biên bản: CODE"; prints the pages
+# that do not.
+pages_without_code () {
+  local pdf=$1 n
+  n=$(pdfinfo "$pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+  [ -n "$n" ] || { echo "unreadable"; return; }
+  for ((p = 1; p <= n; p++)); do
+    pdftotext -enc UTF-8 -f $p -l $p "$pdf" - | squeeze |
+      grep -qF "$(printf 'Mã xác thực biên bản: %s' "$code" | squeeze)" || printf 'page %d ' $p
+  done
+}
+if ! command -v pdftotext >/dev/null || ! command -v pdfinfo >/dev/null; then
+  skip "our PDF of the finalised record has the code on every page, the draft's nowhere" "poppler-utils not installed"
+else
+  without=$(pages_without_code "$tmp/final.pdf")
+  in_draft=$(pdftotext -enc UTF-8 "$pdf_ours" - | grep -c "Mã xác thực")
+  if [ -n "$code" ] && [ -z "$without" ] && [ "$in_draft" = 0 ]; then
+    ok "our PDF of the finalised record has the code on every page, the draft's nowhere"
+  else
+    not_ok "our PDF of the finalised record has the code on every page, the draft's nowhere" \
+      "code: ${code:-none}; pages without it: ${without:-none}; lines with it in the draft: $in_draft"
+  fi
+fi
+
 soffice=$(command -v soffice || command -v libreoffice || true)
 if [ -z "$soffice" ] || ! command -v pdftotext >/dev/null || ! command -v pdfinfo >/dev/null; then
   for f in "$odt" "$fodt"; do
@@ -147,6 +196,7 @@ if [ -z "$soffice" ] || ! command -v pdftotext >/dev/null || ! command -v pdfinf
   done
   skip "both files print on as many pages" "soffice or poppler-utils not installed"
   skip "our PDF has as many pages as LibreOffice's, give or take one" "soffice or poppler-utils not installed"
+  skip "LibreOffice prints the code on every page of the finalised odt and fodt" "soffice or poppler-utils not installed"
   exit 0
 fi
 
@@ -189,4 +239,23 @@ if [ -n "$ours" ] && [ -n "$theirs" ] && [ $((ours - theirs)) -le 1 ] && [ $((th
   ok "our PDF has as many pages as LibreOffice's, give or take one ($ours, $theirs)"
 else
   not_ok "our PDF has as many pages as LibreOffice's, give or take one" "ours: ${ours:-?}, LibreOffice: ${theirs:-?}"
+fi
+
+# LibreOffice's own reading of the footer we wrote.
+without=""
+for ext in odt fodt; do
+  out_dir=$tmp/final-pdf-$ext
+  if timeout 100 "$soffice" -env:UserInstallation="file://$tmp/lo-profile-$ext" \
+       --headless --norestore --convert-to pdf --outdir "$out_dir" "$tmp/final.$ext" >/dev/null 2>&1 &&
+     [ -s "$out_dir/final.pdf" ]; then
+    missing_pages=$(pages_without_code "$out_dir/final.pdf")
+    [ -z "$missing_pages" ] || without+="$ext: $missing_pages; "
+  else
+    without+="$ext: not converted; "
+  fi
+done
+if [ -n "$code" ] && [ -z "$without" ]; then
+  ok "LibreOffice prints the code on every page of the finalised odt and fodt"
+else
+  not_ok "LibreOffice prints the code on every page of the finalised odt and fodt" "code: ${code:-none}; $without"
 fi

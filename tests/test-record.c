@@ -7,6 +7,7 @@
 #include <locale.h>
 #include <sqlite3.h>
 
+#include "xd-minutes.h"
 #include "xd-record.h"
 #include "xd-store-private.h"
 #include "xd-test-util.h"
@@ -592,6 +593,35 @@ test_tamper (Fixture       *f,
     }
 }
 
+/* The minutes of a finalised record carry its verification code at the
+ * foot of the page, so a printed copy can be checked; a draft's do not. */
+static void
+test_minutes_footer (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XdMinutes) draft = xd_minutes_build (f->store, f->meeting_id, &error);
+  g_autoptr(XdMinutes) final = NULL;
+  g_autoptr(XdMeeting) meeting = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *expected = NULL;
+
+  g_assert_no_error (error);
+  g_assert_null (draft->footer);
+
+  g_assert_true (xd_store_finalize_meeting (f->store, f->meeting_id, &error));
+  g_assert_no_error (error);
+  meeting = xd_store_get_meeting (f->store, f->meeting_id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (meeting->record_hash);
+  code = xd_record_verification_code (meeting->record_hash);
+  expected = g_strdup_printf ("Mã xác thực biên bản: %s", code);
+
+  final = xd_minutes_build (f->store, f->meeting_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (final->footer, ==, expected);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -610,6 +640,7 @@ main (int    argc,
   ADD ("/record/finalised-criteria-set", test_finalised_criteria_set);
   ADD ("/record/finalise-refused", test_finalise_refused);
   ADD ("/record/tamper", test_tamper);
+  ADD ("/record/minutes-footer", test_minutes_footer);
 
 #undef ADD
 

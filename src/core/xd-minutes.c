@@ -10,6 +10,7 @@
 
 #include "xd-format.h"
 #include "xd-minutes.h"
+#include "xd-record.h"
 #include "xd-text.h"
 
 /* Every string in this file is document text: Vietnamese in every UI
@@ -85,6 +86,9 @@ static const XdMinutesStyleInfo style_info[XD_MINUTES_N_STYLES] = {
       XD_MINUTES_ALIGN_LEFT, 0, 0, 0, 0, 100, TRUE },
   [XD_MINUTES_STYLE_PAGE_NUMBER] =
     { "XD_Page_Number", "Biên bản – Số trang", 13, FALSE, FALSE,
+      XD_MINUTES_ALIGN_CENTER, 0, 0, 0, 0, 100, FALSE },
+  [XD_MINUTES_STYLE_FOOTER] =
+    { "XD_Footer", "Biên bản – Mã xác thực", 10, FALSE, TRUE,
       XD_MINUTES_ALIGN_CENTER, 0, 0, 0, 0, 100, FALSE },
 };
 
@@ -164,6 +168,7 @@ xd_minutes_free (XdMinutes *minutes)
 
   g_ptr_array_unref (minutes->blocks);
   g_free (minutes->title);
+  g_free (minutes->footer);
   g_free (minutes);
 }
 
@@ -1334,6 +1339,12 @@ xd_minutes_build (XdStore  *store,
   b.minutes->meeting_id = meeting_id;
   b.minutes->title = clean (b.meeting->title);
   b.minutes->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) block_free);
+  if (b.meeting->state == XD_MEETING_FINALISED && b.meeting->record_hash != NULL)
+    {
+      g_autofree char *code = xd_record_verification_code (b.meeting->record_hash);
+
+      b.minutes->footer = g_strdup_printf ("Mã xác thực biên bản: %s", code);
+    }
 
   build_header (&b);
   build_title (&b);

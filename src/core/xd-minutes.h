@@ -31,6 +31,11 @@ G_BEGIN_DECLS
 /* From page 2 on, the page number's line starts this far from the top
  * edge, centred, inside the top margin; page 1 has none. */
 #define XD_MINUTES_PAGE_NUMBER_TOP 10.0
+/* A finalised record's verification line sits in the bottom margin, its
+ * line ending this far above the bottom edge, on every page. */
+#define XD_MINUTES_FOOTER_BOTTOM   10.0
+/* The footer line's height as laid out (10 pt with the font's line gap). */
+#define XD_MINUTES_FOOTER_HEIGHT    4.1
 
 #define XD_MINUTES_FONT_FAMILY    "Times New Roman"
 
@@ -57,6 +62,7 @@ typedef enum {
   XD_MINUTES_STYLE_RECIPIENTS_TITLE, /* "Nơi nhận:" */
   XD_MINUTES_STYLE_RECIPIENTS_ITEM,  /* "- …;" */
   XD_MINUTES_STYLE_PAGE_NUMBER,      /* the page header from page 2 on */
+  XD_MINUTES_STYLE_FOOTER,           /* the verification code of a finalised record */
   XD_MINUTES_N_STYLES
 } XdMinutesStyle;
 
@@ -169,6 +175,10 @@ typedef struct {
   gint64 meeting_id;
   char *title;                 /* the meeting's name, for the file's metadata */
   GPtrArray *blocks;           /* XdMinutesBlock, in reading order */
+  char *footer;                /* the verification line printed at the foot of
+                                * every page once the record is finalised, so a
+                                * printed copy can be checked against the
+                                * database; NULL before */
 } XdMinutes;
 
 /* Reads the meeting once and lays out its minutes.  Missing data gives

@@ -43,6 +43,7 @@ xd_meeting_free (XdMeeting *m)
   g_free (m->place);
   g_free (m->starts_at);
   g_free (m->ends_at);
+  g_free (m->record_hash);
   g_free (m);
 }
 

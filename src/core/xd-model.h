@@ -99,6 +99,8 @@ typedef struct {
   gint64 criteria_set_id;  /* 0 when none chosen */
   XdRule rule;
   XdMeetingState state;
+  char *record_hash;       /* set by finalising (xd-record.h), else NULL;
+                            * read here, never written through this struct */
 } XdMeeting;
 
 typedef struct {

@@ -412,7 +412,8 @@ write_common_styles (Out *o)
 static void
 write_page_layout (Out        *o,
                    const char *name,
-                   gboolean    with_header)
+                   gboolean    with_header,
+                   gboolean    with_footer)
 {
   start (o, "style:page-layout");
   attr (o, "style:name", name);
@@ -423,7 +424,8 @@ write_page_layout (Out        *o,
   attr (o, "style:num-format", "1");
   attr_length (o, "fo:margin-top",
                with_header ? XD_MINUTES_PAGE_NUMBER_TOP : XD_MINUTES_MARGIN_TOP, "mm");
-  attr_length (o, "fo:margin-bottom", XD_MINUTES_MARGIN_BOTTOM, "mm");
+  attr_length (o, "fo:margin-bottom",
+               with_footer ? XD_MINUTES_FOOTER_BOTTOM : XD_MINUTES_MARGIN_BOTTOM, "mm");
   attr_length (o, "fo:margin-left", XD_MINUTES_MARGIN_LEFT, "mm");
   attr_length (o, "fo:margin-right", XD_MINUTES_MARGIN_RIGHT, "mm");
   attr (o, "style:writing-mode", "lr-tb");
@@ -442,11 +444,41 @@ write_page_layout (Out        *o,
       end (o);
       end (o);
     }
+  if (with_footer)
+    {
+      /* The same trick at the foot: the verification line and the gap
+       * above it fill the bottom margin, so the text area ends
+       * XD_MINUTES_MARGIN_BOTTOM from the edge as on a draft. */
+      start (o, "style:footer-style");
+      start (o, "style:header-footer-properties");
+      attr_length (o, "fo:min-height", 0, "mm");
+      attr_length (o, "fo:margin-top",
+                   XD_MINUTES_MARGIN_BOTTOM - XD_MINUTES_FOOTER_BOTTOM - XD_MINUTES_FOOTER_HEIGHT,
+                   "mm");
+      attr (o, "style:dynamic-spacing", "false");
+      end (o);
+      end (o);
+    }
   end (o);
 }
 
 static void
-write_master_styles (Out *o)
+write_footer (Out        *o,
+              const char *footer)
+{
+  if (footer == NULL)
+    return;
+  start (o, "style:footer");
+  start (o, "text:p");
+  attr (o, "text:style-name", xd_minutes_style_get_info (XD_MINUTES_STYLE_FOOTER)->name);
+  check (o, xmlTextWriterWriteString (o->w, BAD_CAST footer));
+  end (o);
+  end (o);
+}
+
+static void
+write_master_styles (Out        *o,
+                     const char *footer)
 {
   start (o, "office:master-styles");
 
@@ -462,6 +494,7 @@ write_master_styles (Out *o)
   end (o);
   end (o);
   end (o);
+  write_footer (o, footer);
   end (o);
 
   start (o, "style:master-page");
@@ -469,6 +502,7 @@ write_master_styles (Out *o)
   attr (o, "style:display-name", "First Page");
   attr (o, "style:page-layout-name", "XD_Page_Layout_First");
   attr (o, "style:next-style-name", "Standard");
+  write_footer (o, footer);
   end (o);
 
   end (o);
@@ -771,11 +805,11 @@ write_document (const XdMinutes  *minutes,
       write_font_faces (&o);
       write_common_styles (&o);
       start (&o, "office:automatic-styles");
-      write_page_layout (&o, "XD_Page_Layout", TRUE);
-      write_page_layout (&o, "XD_Page_Layout_First", FALSE);
+      write_page_layout (&o, "XD_Page_Layout", TRUE, minutes->footer != NULL);
+      write_page_layout (&o, "XD_Page_Layout_First", FALSE, minutes->footer != NULL);
       write_content_automatic_styles (&o, minutes);
       end (&o);
-      write_master_styles (&o);
+      write_master_styles (&o, minutes->footer);
       write_body (&o, minutes);
       break;
 
@@ -793,10 +827,10 @@ write_document (const XdMinutes  *minutes,
       write_font_faces (&o);
       write_common_styles (&o);
       start (&o, "office:automatic-styles");
-      write_page_layout (&o, "XD_Page_Layout", TRUE);
-      write_page_layout (&o, "XD_Page_Layout_First", FALSE);
+      write_page_layout (&o, "XD_Page_Layout", TRUE, minutes->footer != NULL);
+      write_page_layout (&o, "XD_Page_Layout_First", FALSE, minutes->footer != NULL);
       end (&o);
-      write_master_styles (&o);
+      write_master_styles (&o, minutes->footer);
       break;
 
     case PART_META:

@@ -84,6 +84,7 @@ struct _XdPageLayout {
   guint n_blocks;
   GArray *block_first_page; /* int, -1 for a block with nothing to draw */
   GArray *block_last_page;
+  char *footer;             /* the minutes' verification line, or NULL */
 };
 
 /* A paragraph's lines, measured: the y values from its top, with the
@@ -708,6 +709,30 @@ draw_page_number (XdPageLayout *self,
   pango_cairo_show_layout_line (cr, line);
 }
 
+/* The verification line of a finalised record, centred in the bottom
+ * margin, its line ending XD_MINUTES_FOOTER_BOTTOM above the edge as in
+ * the ODT. */
+static void
+draw_footer (XdPageLayout *self,
+             cairo_t      *cr)
+{
+  g_autoptr(PangoLayout) layout = style_layout (self, XD_MINUTES_STYLE_FOOTER, self->footer, NULL,
+                                                XD_MINUTES_TEXT_WIDTH * MM);
+  PangoLayoutLine *line = pango_layout_get_line_readonly (layout, 0);
+  g_autoptr(PangoLayoutIter) iter = pango_layout_get_iter (layout);
+  PangoRectangle logical;
+  PangoRectangle own;
+
+  pango_layout_iter_get_line_extents (iter, NULL, &logical);
+  pango_layout_line_get_extents (line, NULL, &own);
+  cairo_move_to (cr,
+                 XD_MINUTES_MARGIN_LEFT * MM + (double) (logical.x - own.x) / PANGO_SCALE,
+                 (XD_MINUTES_PAGE_HEIGHT - XD_MINUTES_FOOTER_BOTTOM) * MM -
+                 (double) (logical.height - (pango_layout_iter_get_baseline (iter) - logical.y)) /
+                 PANGO_SCALE);
+  pango_cairo_show_layout_line (cr, line);
+}
+
 static void
 draw_placement (XdPageLayout    *self,
                 cairo_t         *cr,
@@ -799,6 +824,7 @@ xd_page_layout_new (const XdMinutes *minutes,
   g_array_set_clear_func (self->slices, slice_clear);
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   self->n_blocks = minutes->blocks->len;
+  self->footer = g_strdup (minutes->footer);
   self->block_first_page = g_array_new (FALSE, TRUE, sizeof (int));
   self->block_last_page = g_array_new (FALSE, TRUE, sizeof (int));
 
@@ -819,6 +845,7 @@ xd_page_layout_free (XdPageLayout *self)
   g_clear_pointer (&self->block_first_page, g_array_unref);
   g_clear_pointer (&self->block_last_page, g_array_unref);
   g_clear_object (&self->context);
+  g_free (self->footer);
   g_free (self);
 }
 
@@ -845,6 +872,8 @@ xd_page_layout_render_page (XdPageLayout *self,
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
   if (page > 0)
     draw_page_number (self, cr, page);
+  if (self->footer != NULL)
+    draw_footer (self, cr);
   if ((guint) page < self->pages->len)
     {
       GArray *placements = g_ptr_array_index (self->pages, page);

@@ -15,7 +15,8 @@
 #define MEETING_COLUMNS \
   "id, title, kind, legal_basis, number, number_suffix, issuing_body, parent_body," \
   " place, starts_at, ends_at, criteria_set_id, quorum_num, quorum_den, base," \
-  " threshold_kind, threshold_num, threshold_den, tie_rule, state"
+  " threshold_kind, threshold_num, threshold_den, tie_rule, state," \
+  " record_hash"
 
 static XdMeeting *
 meeting_from_row (sqlite3_stmt *stmt)
@@ -44,6 +45,7 @@ meeting_from_row (sqlite3_stmt *stmt)
   m->rule.threshold_den = sqlite3_column_int (stmt, i++);
   xd_tie_rule_from_string ((const char *) sqlite3_column_text (stmt, i++), &m->rule.tie_rule);
   xd_meeting_state_from_string ((const char *) sqlite3_column_text (stmt, i++), &m->state);
+  m->record_hash = xd_store_column_text_or_null (stmt, i++);
 
   return g_steal_pointer (&m);
 }
