@@ -1,4 +1,5 @@
-/* test-cli-record.c — xetduyet-cli finalize and verify: output and exit status
+/* test-cli-record.c — xetduyet-cli finalize, verify and import --into:
+ * output and exit status
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -234,6 +235,87 @@ test_refusals (void)
   xd_test_remove_tree (dir);
 }
 
+/* Dossiers into an existing meeting: duplicates are named and nothing is
+ * written until the user says --replace or --skip. */
+static void
+test_import_into (void)
+{
+  g_autofree char *dir = xd_test_make_dir ();
+  g_autofree char *db = g_build_filename (dir, "x.xetduyet", NULL);
+  g_autofree char *xml = g_build_filename (dir, "units.xml", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  {
+    g_auto(Run) r = run_cli ("sample", "--db", db, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  {
+    g_auto(Run) r = run_cli ("export-xml", "1", "--db", db, "-o", xml, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  {
+    g_auto(Run) r = run_cli ("dossiers", "1", "--db", db, NULL);
+    before = g_steal_pointer (&r.out);
+  }
+  {
+    g_auto(Run) r = run_cli ("import", "--into", "1", xml, "--db", db, NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err, "The meeting already has 5 of these dossiers."));
+    g_assert_nonnull (strstr (r.err, "  – Xã Quảng La (no. 05/TTr-UBND)\n"));
+    g_assert_nonnull (strstr (r.err, "--replace or --skip"));
+  }
+  {
+    g_auto(Run) r = run_cli ("dossiers", "1", "--db", db, NULL);
+    g_assert_cmpstr (r.out, ==, before);
+  }
+  {
+    g_auto(Run) r = run_cli ("import", "--into", "1", "--skip", xml, xml, "--db", db, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpstr (r.out, ==, "Added 0 dossiers to meeting 1.\n"
+                                "Skipped 10 dossiers the meeting already had.\n");
+  }
+  {
+    g_auto(Run) r = run_cli ("import", "--into", "1", "--replace", xml, "--db", db, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpstr (r.out, ==, "Added 0 dossiers to meeting 1.\n"
+                                "Replaced 5 dossiers the meeting already had.\n");
+  }
+  {
+    g_auto(Run) r = run_cli ("dossiers", "1", "--db", db, NULL);
+    after = g_steal_pointer (&r.out);
+    g_assert_cmpstr (after, ==, before);
+  }
+  /* Wrong command lines: exit 2. */
+  {
+    g_auto(Run) r = run_cli ("import", "--into", "1", "--replace", "--skip", xml, "--db", db, NULL);
+    g_assert_cmpint (r.status, ==, 2);
+  }
+  {
+    g_auto(Run) r = run_cli ("import", "--replace", xml, "--db", db, NULL);
+    g_assert_cmpint (r.status, ==, 2);
+  }
+  {
+    g_auto(Run) r = run_cli ("import", xml, xml, "--db", db, NULL);
+    g_assert_cmpint (r.status, ==, 2);
+  }
+  {
+    g_auto(Run) r = run_cli ("import", "--into", "mot", xml, "--db", db, NULL);
+    g_assert_cmpint (r.status, ==, 2);
+  }
+  {
+    g_auto(Run) r = run_cli ("import", "--into", "1", "--db", db, NULL);
+    g_assert_cmpint (r.status, ==, 2);
+  }
+  /* No such meeting: the task fails. */
+  {
+    g_auto(Run) r = run_cli ("import", "--into", "9", "--skip", xml, "--db", db, NULL);
+    g_assert_cmpint (r.status, ==, 1);
+  }
+
+  xd_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -243,6 +325,7 @@ main (int    argc,
 
   g_test_add_func ("/cli/record/finalize-and-verify", test_finalize_and_verify);
   g_test_add_func ("/cli/record/refusals", test_refusals);
+  g_test_add_func ("/cli/record/import-into", test_import_into);
 
   return g_test_run ();
 }

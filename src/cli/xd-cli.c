@@ -37,6 +37,7 @@ typedef enum {
   MEETING_NONE = FALSE,
   MEETING_REQUIRED = TRUE,
   MEETING_OPTIONAL,
+  FILES_ONE_OR_MORE,         /* FILE… instead of a meeting */
 } MeetingArg;
 
 typedef struct {
@@ -105,6 +106,22 @@ static const GOptionEntry export_entries[] = {
     N_("The kind of document: odt, fodt or pdf (default: from the file name)"), N_("FORMAT") },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output,
     N_("The file to write"), N_("FILE") },
+  { NULL }
+};
+
+/* Options of "import". */
+static char *opt_into;
+static gboolean opt_replace;
+static gboolean opt_skip;
+
+static const GOptionEntry import_entries[] = {
+  { "into", 0, 0, G_OPTION_ARG_STRING, &opt_into,
+    N_("Add the dossiers of the files to this meeting instead of importing whole meetings"),
+    N_("MEETING") },
+  { "replace", 0, 0, G_OPTION_ARG_NONE, &opt_replace,
+    N_("With --into: a dossier the meeting already has is replaced by the file’s"), NULL },
+  { "skip", 0, 0, G_OPTION_ARG_NONE, &opt_skip,
+    N_("With --into: a dossier the meeting already has is kept, the file’s is skipped"), NULL },
   { NULL }
 };
 
@@ -574,12 +591,74 @@ run_export_xml (XdStore  *store,
 }
 
 static int
+run_import_into (XdStore  *store,
+                 int       argc,
+                 char    **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(XdDossierImport) result = { 0 };
+  XdDuplicates duplicates = opt_replace ? XD_DUPLICATES_REPLACE
+                            : opt_skip ? XD_DUPLICATES_SKIP : XD_DUPLICATES_ASK;
+  gint64 meeting_id;
+
+  if (!read_meeting_arg (opt_into, &meeting_id))
+    return EXIT_USAGE;
+
+  if (!xd_exchange_import_dossiers (store, meeting_id, (const char * const *) argv + 1,
+                                    duplicates, &result, &error))
+    {
+      print_error (error->message);
+      if (g_error_matches (error, XD_EXCHANGE_ERROR, XD_EXCHANGE_ERROR_DUPLICATES))
+        {
+          for (guint i = 0; i < result.duplicates->len; i++)
+            g_printerr ("  – %s\n", (const char *) g_ptr_array_index (result.duplicates, i));
+          g_printerr ("%s\n", _("Run the command again with --replace or --skip."));
+        }
+      return EXIT_FAILED;
+    }
+
+  g_print (g_dngettext (GETTEXT_PACKAGE,
+                        "Added %u dossier to meeting %s.\n",
+                        "Added %u dossiers to meeting %s.\n", result.added),
+           result.added, opt_into);
+  if (result.replaced > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE,
+                          "Replaced %u dossier the meeting already had.\n",
+                          "Replaced %u dossiers the meeting already had.\n", result.replaced),
+             result.replaced);
+  if (result.skipped > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE,
+                          "Skipped %u dossier the meeting already had.\n",
+                          "Skipped %u dossiers the meeting already had.\n", result.skipped),
+             result.skipped);
+  return EXIT_OK;
+}
+
+static int
 run_import (XdStore  *store,
             int       argc,
             char    **argv)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (opt_replace && opt_skip)
+    {
+      print_error (_("Choose either --replace or --skip, not both."));
+      return EXIT_USAGE;
+    }
+  if (opt_into != NULL)
+    return run_import_into (store, argc, argv);
+  if (opt_replace || opt_skip)
+    {
+      print_error (_("--replace and --skip go with --into MEETING."));
+      return EXIT_USAGE;
+    }
+  if (argc != 2)
+    {
+      print_error (_("A whole meeting is imported from one file at a time."));
+      return EXIT_USAGE;
+    }
 
   if (!xd_exchange_import_file (store, argv[1], ids, &error))
     {
@@ -617,9 +696,10 @@ static const Command commands[] = {
   { "export-xml", N_("MEETING"),
     N_("Save a meeting as an exchange file for another computer or the level above: -o FILE"),
     MEETING_REQUIRED, TRUE, export_xml_entries, run_export_xml },
-  { "import", N_("FILE"),
-    N_("Import an exchange file: checked against the schema, then all or nothing"),
-    MEETING_REQUIRED, TRUE, NULL, run_import },
+  { "import", N_("FILE…"),
+    N_("Import an exchange file: checked against the schema, then all or nothing; "
+       "--into MEETING adds the dossiers of one or more files to a meeting"),
+    FILES_ONE_OR_MORE, TRUE, import_entries, run_import },
   { "finalize", N_("MEETING"),
     N_("Finalise a meeting: make its record read-only and print its verification code"),
     MEETING_REQUIRED, TRUE, NULL, run_finalize },
@@ -709,7 +789,8 @@ main (int    argc,
 
   if ((command->needs_meeting == MEETING_REQUIRED && argc != 2) ||
       (command->needs_meeting == MEETING_NONE && argc != 1) ||
-      (command->needs_meeting == MEETING_OPTIONAL && argc != 1 && argc != 2))
+      (command->needs_meeting == MEETING_OPTIONAL && argc != 1 && argc != 2) ||
+      (command->needs_meeting == FILES_ONE_OR_MORE && argc < 2))
     {
       g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
 

@@ -22,6 +22,7 @@
 #include "xd-core-resources.h"
 #include "xd-exchange.h"
 #include "xd-store-private.h"
+#include "xd-text.h"
 
 G_DEFINE_QUARK (xd-exchange-error-quark, xd_exchange_error)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlSchemaValidCtxt, xmlSchemaFreeValidCtxt)
@@ -34,6 +35,13 @@ typedef struct {
   GHashTable *members;     /* file id → member id */
   GHashTable *dossiers;    /* file id → dossier id */
   GArray *meeting_ids;
+
+  /* Only when importing dossiers into an existing meeting: */
+  GHashTable *keys;        /* dossier key → dossier id, the meeting's and
+                            * those added so far; NULL for whole meetings */
+  XdDuplicates policy;
+  XdDossierImport *result;
+  int next_position;
 } Reader;
 
 static gboolean
@@ -477,6 +485,91 @@ read_assessments (Reader   *r,
 }
 
 static gboolean
+has_assessments (xmlNode *dossier_node)
+{
+  xmlNode *list = child (dossier_node, "assessments");
+
+  for (xmlNode *n = list != NULL ? list->children : NULL; n != NULL; n = n->next)
+    if (is_element (n, "assessment"))
+      return TRUE;
+  return FALSE;
+}
+
+/* Importing into a meeting
+ * ------------------------
+ * A unit sends its dossier again after fixing it; the same unit with the
+ * same reference is the same dossier, however it was typed. */
+
+static char *
+dossier_key (const XdDossier *d)
+{
+  g_autofree char *unit = xd_text_normalize (d->unit_name);
+  g_autofree char *reference = xd_text_normalize (d->reference);
+  g_autofree char *unit_key = g_utf8_casefold (unit, -1);
+  g_autofree char *reference_key = g_utf8_casefold (reference, -1);
+
+  /* U+001F cannot be typed into either field, so no two pairs meet. */
+  return g_strconcat (unit_key, "\x1f", reference_key, NULL);
+}
+
+static char *
+describe_dossier (const XdDossier *d)
+{
+  if (*d->reference == '\0')
+    return g_strdup (d->unit_name);
+  /* TRANSLATORS: a dossier: the unit's name, then its reference */
+  return g_strdup_printf (_("%s (no. %s)"), d->unit_name, d->reference);
+}
+
+/* The file's dossier becomes the content of the meeting's @existing one:
+ * its fields, documents and assessments.  Its id, place in the list and
+ * votes stay, so nothing that refers to it is lost. */
+static gboolean
+replace_dossier (Reader     *r,
+                 xmlNode    *node,
+                 gint64      existing,
+                 XdDossier  *d,
+                 GError    **error)
+{
+  g_autoptr(XdDossier) old = xd_store_get_dossier (r->store, existing, error);
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GPtrArray) assessments = NULL;
+
+  if (old == NULL)
+    return fail_with (r, node, error);
+  d->id = existing;
+  d->meeting_id = old->meeting_id;
+  d->position = old->position;
+  if (!xd_store_update_dossier (r->store, d, error))
+    return fail_with (r, node, error);
+
+  if ((documents = xd_store_list_documents (r->store, existing, error)) == NULL)
+    return fail_with (r, node, error);
+  for (guint i = 0; i < documents->len; i++)
+    {
+      XdDocument *doc = g_ptr_array_index (documents, i);
+
+      if (!xd_store_delete_document (r->store, doc->id, error))
+        return fail_with (r, node, error);
+    }
+
+  if ((assessments = xd_store_list_assessments (r->store, existing, error)) == NULL)
+    return fail_with (r, node, error);
+  for (guint i = 0; i < assessments->len; i++)
+    {
+      XdAssessment *a = g_ptr_array_index (assessments, i);
+
+      if (a->result == XD_ASSESSMENT_NOT_ASSESSED && *a->note == '\0')
+        continue;
+      a->result = XD_ASSESSMENT_NOT_ASSESSED;
+      g_free (a->note); a->note = g_strdup ("");
+      if (!xd_store_set_assessment (r->store, a, error))
+        return fail_with (r, node, error);
+    }
+  return TRUE;
+}
+
+static gboolean
 read_dossiers (Reader   *r,
                xmlNode  *meeting_node,
                gint64    meeting_id,
@@ -516,12 +609,42 @@ read_dossiers (Reader   *r,
       g_free (d->conclusion); d->conclusion = child_text (n, "conclusion");
       g_free (d->verified_by); d->verified_by = child_text (n, "verifiedBy");
 
-      id = xd_store_add_dossier (r->store, d, error);
-      if (id == 0)
+      if (r->keys != NULL)
+        {
+          g_autofree char *key = dossier_key (d);
+          gint64 existing = lookup_id (r->keys, key);
+
+          if (existing != 0 && r->policy != XD_DUPLICATES_REPLACE)
+            {
+              g_ptr_array_add (r->result->duplicates, describe_dossier (d));
+              r->result->skipped++;
+              continue;
+            }
+          if (existing != 0)
+            {
+              if (!replace_dossier (r, n, existing, d, error))
+                return FALSE;
+              id = existing;
+              r->result->replaced++;
+            }
+          else
+            {
+              d->position = r->next_position++;
+              if ((id = xd_store_add_dossier (r->store, d, error)) == 0)
+                return fail_with (r, n, error);
+              remember_id (r->keys, key, id);
+              r->result->added++;
+            }
+        }
+      else if ((id = xd_store_add_dossier (r->store, d, error)) == 0)
         return fail_with (r, n, error);
       if (file_id != NULL)
         remember_id (r->dossiers, file_id, id);
 
+      if (set_id == 0 && r->keys != NULL && has_assessments (n))
+        return fail (r, n, error,
+                     _("The dossier is assessed, but the meeting has no criteria set yet. "
+                       "Choose the criteria set in the overview, then import again."));
       if (!read_documents (r, n, id, error) ||
           (set_id != 0 && !read_assessments (r, n, id, set_id, error)))
         return FALSE;
@@ -909,6 +1032,41 @@ parse (const char  *bytes,
   return doc;
 }
 
+/* Parsed and checked against the schema: a document ready to be read. */
+static xmlDoc *
+load_document (GBytes      *data,
+               const char  *display_name,
+               GError     **error)
+{
+  g_autoptr(xmlDoc) doc = NULL;
+  xmlNode *root;
+  gsize size;
+  const char *bytes = g_bytes_get_data (data, &size);
+
+  if (size > XD_EXCHANGE_MAX_SIZE)
+    {
+      g_set_error (error, XD_EXCHANGE_ERROR, XD_EXCHANGE_ERROR_TOO_LARGE,
+                   _("%s is too large to be an exchange file."), display_name);
+      return NULL;
+    }
+
+  doc = parse (bytes, size, display_name, error);
+  if (doc == NULL)
+    return NULL;
+
+  root = xmlDocGetRootElement (doc);
+  if (!is_element (root, "xetduyet"))
+    {
+      g_set_error (error, XD_EXCHANGE_ERROR, XD_EXCHANGE_ERROR_NOT_EXCHANGE,
+                   _("%s is not a Xét duyệt exchange file."), display_name);
+      return NULL;
+    }
+  if (!validate (doc, display_name, error))
+    return NULL;
+
+  return g_steal_pointer (&doc);
+}
+
 gboolean
 xd_exchange_import_bytes (XdStore     *store,
                           GBytes      *data,
@@ -917,39 +1075,17 @@ xd_exchange_import_bytes (XdStore     *store,
                           GError     **error)
 {
   g_autoptr(xmlDoc) doc = NULL;
-  xmlNode *root;
-  gsize size;
-  const char *bytes;
   guint n_ids_before = meeting_ids != NULL ? meeting_ids->len : 0;
 
   g_return_val_if_fail (XD_IS_STORE (store), FALSE);
   g_return_val_if_fail (data != NULL, FALSE);
 
-  bytes = g_bytes_get_data (data, &size);
-  if (size > XD_EXCHANGE_MAX_SIZE)
-    {
-      g_set_error (error, XD_EXCHANGE_ERROR, XD_EXCHANGE_ERROR_TOO_LARGE,
-                   _("%s is too large to be an exchange file."), display_name);
-      return FALSE;
-    }
-
-  doc = parse (bytes, size, display_name, error);
-  if (doc == NULL)
-    return FALSE;
-
-  root = xmlDocGetRootElement (doc);
-  if (!is_element (root, "xetduyet"))
-    {
-      g_set_error (error, XD_EXCHANGE_ERROR, XD_EXCHANGE_ERROR_NOT_EXCHANGE,
-                   _("%s is not a Xét duyệt exchange file."), display_name);
-      return FALSE;
-    }
-  if (!validate (doc, display_name, error))
+  if ((doc = load_document (data, display_name, error)) == NULL)
     return FALSE;
 
   if (!xd_store_begin (store, error))
     return FALSE;
-  if (!read_document (store, root, display_name, meeting_ids, error))
+  if (!read_document (store, xmlDocGetRootElement (doc), display_name, meeting_ids, error))
     {
       xd_store_rollback (store);
       if (meeting_ids != NULL)
@@ -967,34 +1103,29 @@ xd_exchange_import_bytes (XdStore     *store,
   return TRUE;
 }
 
-gboolean
-xd_exchange_import_file (XdStore     *store,
-                         const char  *path,
-                         GArray      *meeting_ids,
-                         GError     **error)
+/* The file's bytes, looked at before they are read: a huge file is
+ * refused without loading. */
+static GBytes *
+read_file (const char  *path,
+           const char  *display_name,
+           GError     **error)
 {
-  g_autofree char *display_name = g_filename_display_basename (path);
   g_autoptr(GMappedFile) mapped = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   GStatBuf st;
 
-  g_return_val_if_fail (XD_IS_STORE (store), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  /* Looked at before it is read: a huge file is refused without loading. */
   if (g_stat (path, &st) != 0)
     {
       int saved_errno = errno;
 
       g_set_error (error, XD_EXCHANGE_ERROR, XD_EXCHANGE_ERROR_MALFORMED,
                    _("Cannot read %s: %s"), display_name, g_strerror (saved_errno));
-      return FALSE;
+      return NULL;
     }
   if ((guint64) st.st_size > XD_EXCHANGE_MAX_SIZE)
     {
       g_set_error (error, XD_EXCHANGE_ERROR, XD_EXCHANGE_ERROR_TOO_LARGE,
                    _("%s is too large to be an exchange file."), display_name);
-      return FALSE;
+      return NULL;
     }
 
   mapped = g_mapped_file_new (path, FALSE, NULL);
@@ -1002,9 +1133,155 @@ xd_exchange_import_file (XdStore     *store,
     {
       g_set_error (error, XD_EXCHANGE_ERROR, XD_EXCHANGE_ERROR_MALFORMED,
                    _("Cannot read %s."), display_name);
-      return FALSE;
+      return NULL;
     }
-  bytes = g_mapped_file_get_bytes (mapped);
+  return g_mapped_file_get_bytes (mapped);
+}
+
+gboolean
+xd_exchange_import_file (XdStore     *store,
+                         const char  *path,
+                         GArray      *meeting_ids,
+                         GError     **error)
+{
+  g_autofree char *display_name = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (XD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  display_name = g_filename_display_basename (path);
+  if ((bytes = read_file (path, display_name, error)) == NULL)
+    return FALSE;
 
   return xd_exchange_import_bytes (store, bytes, display_name, meeting_ids, error);
+}
+
+/* Dossiers into a meeting
+ * ======================= */
+
+void
+xd_dossier_import_clear (XdDossierImport *result)
+{
+  g_clear_pointer (&result->duplicates, g_ptr_array_unref);
+  result->added = result->replaced = result->skipped = 0;
+}
+
+/* The meeting's dossiers by key, and where the next one goes. */
+static gboolean
+index_meeting_dossiers (Reader   *r,
+                        gint64    meeting_id,
+                        GError  **error)
+{
+  g_autoptr(GPtrArray) dossiers = xd_store_list_dossiers (r->store, meeting_id, error);
+
+  if (dossiers == NULL)
+    return FALSE;
+  for (guint i = 0; i < dossiers->len; i++)
+    {
+      XdDossier *d = g_ptr_array_index (dossiers, i);
+      g_autofree char *key = dossier_key (d);
+
+      remember_id (r->keys, key, d->id);
+      r->next_position = MAX (r->next_position, d->position + 1);
+    }
+  return TRUE;
+}
+
+static gboolean
+read_dossiers_into (Reader      *r,
+                    GPtrArray   *docs,
+                    GPtrArray   *names,
+                    gint64       meeting_id,
+                    gint64       set_id,
+                    GError     **error)
+{
+  for (guint i = 0; i < docs->len; i++)
+    {
+      xmlNode *root = xmlDocGetRootElement (g_ptr_array_index (docs, i));
+
+      r->display_name = g_ptr_array_index (names, i);
+      for (xmlNode *n = root->children; n != NULL; n = n->next)
+        {
+          /* Each meeting of a file has its own dossier ids. */
+          g_hash_table_remove_all (r->dossiers);
+          if (is_element (n, "meeting") && !read_dossiers (r, n, meeting_id, set_id, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+xd_exchange_import_dossiers (XdStore            *store,
+                             gint64              meeting_id,
+                             const char * const *paths,
+                             XdDuplicates        duplicates,
+                             XdDossierImport    *result,
+                             GError            **error)
+{
+  g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify) xmlFreeDoc);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) dossiers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(XdMeeting) meeting = NULL;
+  Reader r = { 0 };
+
+  g_return_val_if_fail (XD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (paths != NULL, FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+
+  xd_dossier_import_clear (result);
+  result->duplicates = g_ptr_array_new_with_free_func (g_free);
+
+  /* Every file is read and checked before anything is written. */
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autofree char *name = g_filename_display_basename (paths[i]);
+      g_autoptr(GBytes) bytes = read_file (paths[i], name, error);
+      xmlDoc *doc;
+
+      if (bytes == NULL || (doc = load_document (bytes, name, error)) == NULL)
+        return FALSE;
+      g_ptr_array_add (docs, doc);
+      g_ptr_array_add (names, g_steal_pointer (&name));
+    }
+
+  if ((meeting = xd_store_get_meeting (store, meeting_id, error)) == NULL ||
+      !xd_store_check_meeting_writable (store, meeting_id, error))
+    return FALSE;
+
+  r.store = store;
+  r.dossiers = dossiers;
+  r.keys = keys;
+  r.policy = duplicates;
+  r.result = result;
+
+  if (!xd_store_begin (store, error))
+    return FALSE;
+  if (!index_meeting_dossiers (&r, meeting_id, error) ||
+      !read_dossiers_into (&r, docs, names, meeting_id, meeting->criteria_set_id, error))
+    {
+      xd_store_rollback (store);
+      return FALSE;
+    }
+  if (duplicates == XD_DUPLICATES_ASK && result->duplicates->len > 0)
+    {
+      xd_store_rollback (store);
+      g_set_error (error, XD_EXCHANGE_ERROR, XD_EXCHANGE_ERROR_DUPLICATES,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "The meeting already has %u of these dossiers. "
+                                "Choose whether to replace it or skip it.",
+                                "The meeting already has %u of these dossiers. "
+                                "Choose whether to replace them or skip them.",
+                                result->duplicates->len),
+                   result->duplicates->len);
+      result->added = result->skipped = 0;
+      return FALSE;
+    }
+  if (!xd_store_commit (store, error))
+    return FALSE;
+
+  xd_store_emit_changed (store, "*", 0);
+  return TRUE;
 }
