@@ -18,6 +18,7 @@
 #include "xd-fit-height.h"
 #include "xd-format.h"
 #include "xd-overview-view.h"
+#include "xd-record.h"
 #include "xd-text.h"
 #include "xd-window.h"
 
@@ -366,6 +367,15 @@ load_fields (XdOverviewView *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->state_row), !finalised);
   gtk_widget_set_visible (GTK_WIDGET (self->finalised_row), finalised);
+  if (finalised && m->record_hash != NULL)
+    {
+      g_autofree char *code = xd_record_verification_code (m->record_hash);
+      g_autofree char *subtitle =
+        g_strdup_printf (_("Finalised — the record can no longer be changed. "
+                           "Verification code: %s"), code);
+
+      adw_action_row_set_subtitle (self->finalised_row, subtitle);
+    }
   for (guint i = 0; i < G_N_ELEMENTS (offered_states); i++)
     if (offered_states[i] == m->state)
       adw_combo_row_set_selected (self->state_row, i);

@@ -11,7 +11,9 @@
 
 #include "xd-autosave.h"
 #include "xd-dossiers-view.h"
+#include "xd-finalize.h"
 #include "xd-format.h"
+#include "xd-import.h"
 #include "xd-members-view.h"
 #include "xd-minutes-view.h"
 #include "xd-overview-view.h"
@@ -152,6 +154,11 @@ update_actions (XdWindow *self)
 {
   gboolean writable = self->store != NULL && !xd_store_is_read_only (self->store);
   gboolean in_meeting = self->meeting_id != 0;
+  g_autoptr(XdMeeting) meeting = in_meeting ? xd_store_get_meeting (self->store,
+                                                                    self->meeting_id, NULL)
+                                            : NULL;
+  gboolean meeting_writable = writable && meeting != NULL &&
+                              meeting->state != XD_MEETING_FINALISED;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-meeting", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-sample", writable);
@@ -166,6 +173,9 @@ update_actions (XdWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-view", in_meeting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-minutes", in_meeting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-minutes", in_meeting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-meeting", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-dossiers", meeting_writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.finalize-meeting", meeting_writable);
 }
 
 static void
@@ -314,7 +324,10 @@ on_store_changed_cb (XdStore    *store,
       if (meeting == NULL)
         xd_window_open_meeting (self, 0);   /* deleted */
       else
-        update_title (self);
+        {
+          update_title (self);
+          update_actions (self);   /* finalising takes the editing actions away */
+        }
     }
 }
 
@@ -368,6 +381,45 @@ load_sample_action (GtkWidget  *widget,
       return;
     }
   xd_window_open_meeting (self, id);
+}
+
+static void
+on_meeting_imported_cb (gint64   meeting_id,
+                        gpointer user_data)
+{
+  xd_window_open_meeting (XD_WINDOW (user_data), meeting_id);
+}
+
+static void
+import_meeting_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  XdWindow *self = XD_WINDOW (widget);
+
+  xd_import_choose_meeting_file (GTK_WINDOW (self), self->store, on_meeting_imported_cb, self);
+}
+
+static void
+import_dossiers_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  XdWindow *self = XD_WINDOW (widget);
+
+  xd_import_choose_dossier_files (GTK_WINDOW (self), self->store, self->meeting_id);
+}
+
+static void
+finalize_meeting_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  XdWindow *self = XD_WINDOW (widget);
+
+  /* What is typed but not yet saved belongs in the sealed record. */
+  xd_autosave_flush_all (GTK_WIDGET (self));
+  xd_finalize_confirm (GTK_WINDOW (self), self->store, self->meeting_id);
 }
 
 static void
@@ -723,6 +775,11 @@ xd_window_class_init (XdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-meeting", NULL, new_meeting_action);
   gtk_widget_class_install_action (widget_class, "win.load-sample", NULL, load_sample_action);
   gtk_widget_class_install_action (widget_class, "win.show-meetings", NULL, show_meetings_action);
+  gtk_widget_class_install_action (widget_class, "win.import-meeting", NULL, import_meeting_action);
+  gtk_widget_class_install_action (widget_class, "win.import-dossiers", NULL,
+                                   import_dossiers_action);
+  gtk_widget_class_install_action (widget_class, "win.finalize-meeting", NULL,
+                                   finalize_meeting_action);
   gtk_widget_class_install_action (widget_class, "win.duplicate-meeting", NULL,
                                    duplicate_meeting_action);
   gtk_widget_class_install_action (widget_class, "win.delete-meeting", NULL,
