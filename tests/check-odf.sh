@@ -164,7 +164,7 @@ elif out=$(ODF_SCHEMA_DIR=$schema bash "$validator" "$tmp/final.odt" 2>&1 &&
 else
   not_ok "validate-odf accepts the finalised odt and fodt" "$out"
 fi
-# Each page of @pdf shows "Mã xác thực biên bản: CODE"; prints the pages
+# Each page of @pdf shows "Mã kiểm chứng biên bản: CODE"; prints the pages
 # that do not.
 pages_without_code () {
   local pdf=$1 n
@@ -172,14 +172,14 @@ pages_without_code () {
   [ -n "$n" ] || { echo "unreadable"; return; }
   for ((p = 1; p <= n; p++)); do
     pdftotext -enc UTF-8 -f $p -l $p "$pdf" - | squeeze |
-      grep -qF "$(printf 'Mã xác thực biên bản: %s' "$code" | squeeze)" || printf 'page %d ' $p
+      grep -qF "$(printf 'Mã kiểm chứng biên bản: %s' "$code" | squeeze)" || printf 'page %d ' $p
   done
 }
 if ! command -v pdftotext >/dev/null || ! command -v pdfinfo >/dev/null; then
   skip "our PDF of the finalised record has the code on every page, the draft's nowhere" "poppler-utils not installed"
 else
   without=$(pages_without_code "$tmp/final.pdf")
-  in_draft=$(pdftotext -enc UTF-8 "$pdf_ours" - | grep -c "Mã xác thực")
+  in_draft=$(pdftotext -enc UTF-8 "$pdf_ours" - | grep -c "Mã kiểm chứng")
   if [ -n "$code" ] && [ -z "$without" ] && [ "$in_draft" = 0 ]; then
     ok "our PDF of the finalised record has the code on every page, the draft's nowhere"
   else

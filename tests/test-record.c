@@ -615,7 +615,7 @@ test_minutes_footer (Fixture       *f,
   g_assert_no_error (error);
   g_assert_nonnull (meeting->record_hash);
   code = xd_record_verification_code (meeting->record_hash);
-  expected = g_strdup_printf ("Mã xác thực biên bản: %s", code);
+  expected = g_strdup_printf ("Mã kiểm chứng biên bản: %s", code);
 
   final = xd_minutes_build (f->store, f->meeting_id, &error);
   g_assert_no_error (error);

@@ -88,7 +88,7 @@ static const XdMinutesStyleInfo style_info[XD_MINUTES_N_STYLES] = {
     { "XD_Page_Number", "Biên bản – Số trang", 13, FALSE, FALSE,
       XD_MINUTES_ALIGN_CENTER, 0, 0, 0, 0, 100, FALSE },
   [XD_MINUTES_STYLE_FOOTER] =
-    { "XD_Footer", "Biên bản – Mã xác thực", 10, FALSE, TRUE,
+    { "XD_Footer", "Biên bản – Mã kiểm chứng", 10, FALSE, TRUE,
       XD_MINUTES_ALIGN_CENTER, 0, 0, 0, 0, 100, FALSE },
 };
 
@@ -1343,7 +1343,7 @@ xd_minutes_build (XdStore  *store,
     {
       g_autofree char *code = xd_record_verification_code (b.meeting->record_hash);
 
-      b.minutes->footer = g_strdup_printf ("Mã xác thực biên bản: %s", code);
+      b.minutes->footer = g_strdup_printf ("Mã kiểm chứng biên bản: %s", code);
     }
 
   build_header (&b);
