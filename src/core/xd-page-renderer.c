@@ -687,26 +687,44 @@ index_blocks (XdPageLayout *self)
 
 /* ── Drawing ────────────────────────────────────────────────────────────── */
 
+/* One line of @text in @style across the text width, in a margin: its
+ * line box starts @top points from the top edge of the page, or ends
+ * there when @from_bottom. */
+static void
+draw_margin_line (XdPageLayout   *self,
+                  cairo_t        *cr,
+                  XdMinutesStyle  style,
+                  const char     *text,
+                  double          top,
+                  gboolean        from_bottom)
+{
+  g_autoptr(PangoLayout) layout = style_layout (self, style, text, NULL,
+                                                XD_MINUTES_TEXT_WIDTH * MM);
+  PangoLayoutLine *line = pango_layout_get_line_readonly (layout, 0);
+  g_autoptr(PangoLayoutIter) iter = pango_layout_get_iter (layout);
+  PangoRectangle logical;
+  PangoRectangle own;
+  double ascent;
+
+  pango_layout_iter_get_line_extents (iter, NULL, &logical);
+  pango_layout_line_get_extents (line, NULL, &own);
+  ascent = (double) (pango_layout_iter_get_baseline (iter) - logical.y) / PANGO_SCALE;
+  if (from_bottom)
+    top -= (double) logical.height / PANGO_SCALE;
+  cairo_move_to (cr, XD_MINUTES_MARGIN_LEFT * MM + (double) (logical.x - own.x) / PANGO_SCALE,
+                 top + ascent);
+  pango_cairo_show_layout_line (cr, line);
+}
+
 static void
 draw_page_number (XdPageLayout *self,
                   cairo_t      *cr,
                   int           page)
 {
   g_autofree char *number = g_strdup_printf ("%d", page + 1);
-  g_autoptr(PangoLayout) layout = style_layout (self, XD_MINUTES_STYLE_PAGE_NUMBER, number, NULL,
-                                                XD_MINUTES_TEXT_WIDTH * MM);
-  PangoLayoutLine *line = pango_layout_get_line_readonly (layout, 0);
-  g_autoptr(PangoLayoutIter) iter = pango_layout_get_iter (layout);
-  PangoRectangle logical;
-  PangoRectangle own;
 
-  pango_layout_iter_get_line_extents (iter, NULL, &logical);
-  pango_layout_line_get_extents (line, NULL, &own);
-  cairo_move_to (cr,
-                 XD_MINUTES_MARGIN_LEFT * MM + (double) (logical.x - own.x) / PANGO_SCALE,
-                 XD_MINUTES_PAGE_NUMBER_TOP * MM +
-                 (double) (pango_layout_iter_get_baseline (iter) - logical.y) / PANGO_SCALE);
-  pango_cairo_show_layout_line (cr, line);
+  draw_margin_line (self, cr, XD_MINUTES_STYLE_PAGE_NUMBER, number,
+                    XD_MINUTES_PAGE_NUMBER_TOP * MM, FALSE);
 }
 
 /* The verification line of a finalised record, centred in the bottom
@@ -716,21 +734,8 @@ static void
 draw_footer (XdPageLayout *self,
              cairo_t      *cr)
 {
-  g_autoptr(PangoLayout) layout = style_layout (self, XD_MINUTES_STYLE_FOOTER, self->footer, NULL,
-                                                XD_MINUTES_TEXT_WIDTH * MM);
-  PangoLayoutLine *line = pango_layout_get_line_readonly (layout, 0);
-  g_autoptr(PangoLayoutIter) iter = pango_layout_get_iter (layout);
-  PangoRectangle logical;
-  PangoRectangle own;
-
-  pango_layout_iter_get_line_extents (iter, NULL, &logical);
-  pango_layout_line_get_extents (line, NULL, &own);
-  cairo_move_to (cr,
-                 XD_MINUTES_MARGIN_LEFT * MM + (double) (logical.x - own.x) / PANGO_SCALE,
-                 (XD_MINUTES_PAGE_HEIGHT - XD_MINUTES_FOOTER_BOTTOM) * MM -
-                 (double) (logical.height - (pango_layout_iter_get_baseline (iter) - logical.y)) /
-                 PANGO_SCALE);
-  pango_cairo_show_layout_line (cr, line);
+  draw_margin_line (self, cr, XD_MINUTES_STYLE_FOOTER, self->footer,
+                    (XD_MINUTES_PAGE_HEIGHT - XD_MINUTES_FOOTER_BOTTOM) * MM, TRUE);
 }
 
 static void

@@ -56,6 +56,113 @@ create_exchange_filter (void)
   return filter;
 }
 
+/* Asking for files
+ * ================ */
+
+typedef void (*FilesChosen) (GListModel *files,
+                             gpointer    data);
+
+typedef struct {
+  FilesChosen chosen;
+  gpointer data;
+  GDestroyNotify destroy;
+} Choice;
+
+static void
+choice_finish (Choice     *choice,
+               GListModel *files)
+{
+  if (files != NULL && g_list_model_get_n_items (files) > 0)
+    choice->chosen (files, choice->data);
+  choice->destroy (choice->data);
+  g_free (choice);
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+on_open_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+
+  if (file != NULL)
+    g_list_store_append (files, file);
+  choice_finish (user_data, G_LIST_MODEL (files));
+}
+
+static void
+on_open_multiple_done_cb (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(GListModel) files = gtk_file_dialog_open_multiple_finish (GTK_FILE_DIALOG (source),
+                                                                      result, NULL);
+
+  choice_finish (user_data, files);
+}
+#else
+static void
+on_chooser_response_cb (GtkNativeDialog *native,
+                        int              response,
+                        Choice          *choice)
+{
+  g_autoptr(GListModel) files = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (native));
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+  choice_finish (choice, files);
+}
+#endif
+
+/* Asks for one exchange file, or several when @multiple; @chosen is
+ * called only when the user picked some, @destroy in any case. */
+static void
+choose_exchange_files (GtkWindow      *parent,
+                       const char     *title,
+                       gboolean        multiple,
+                       FilesChosen     chosen,
+                       gpointer        data,
+                       GDestroyNotify  destroy)
+{
+  g_autoptr(GtkFileFilter) filter = create_exchange_filter ();
+  Choice *choice = g_new0 (Choice, 1);
+
+  choice->chosen = chosen;
+  choice->data = data;
+  choice->destroy = destroy;
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+
+    gtk_file_dialog_set_title (dialog, title);
+    gtk_file_dialog_set_accept_label (dialog, _("_Import"));
+    gtk_file_dialog_set_default_filter (dialog, filter);
+    if (multiple)
+      gtk_file_dialog_open_multiple (dialog, parent, NULL, on_open_multiple_done_cb, choice);
+    else
+      gtk_file_dialog_open (dialog, parent, NULL, on_open_done_cb, choice);
+  }
+#else
+  {
+    GtkFileChooserNative *native =
+      gtk_file_chooser_native_new (title, parent, GTK_FILE_CHOOSER_ACTION_OPEN,
+                                   _("_Import"), _("_Cancel"));
+
+    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+    gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), multiple);
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+    /* The dialog holds itself until it answers; the callback lets it go. */
+    g_signal_connect (native, "response", G_CALLBACK (on_chooser_response_cb), choice);
+    gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  }
+#endif
+}
+
 /* Whole meetings
  * ============== */
 
@@ -114,43 +221,16 @@ meeting_request_free (MeetingRequest *request)
 }
 
 static void
-meeting_file_chosen (MeetingRequest *request,
-                     GFile          *file)
+meeting_file_chosen (GListModel *files,
+                     gpointer    data)
 {
-  if (file != NULL && g_file_peek_path (file) != NULL)
+  MeetingRequest *request = data;
+  g_autoptr(GFile) file = g_list_model_get_item (files, 0);
+
+  if (g_file_peek_path (file) != NULL)
     xd_import_meeting_file (request->parent, request->store, g_file_peek_path (file),
                             request->done, request->user_data);
 }
-
-#if GTK_CHECK_VERSION (4, 10, 0)
-static void
-on_meeting_dialog_done_cb (GObject      *source,
-                           GAsyncResult *result,
-                           gpointer      user_data)
-{
-  MeetingRequest *request = user_data;
-  g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
-
-  meeting_file_chosen (request, file);
-  meeting_request_free (request);
-}
-#else
-static void
-on_meeting_chooser_response_cb (GtkNativeDialog *native,
-                                int              response,
-                                MeetingRequest  *request)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-
-      meeting_file_chosen (request, file);
-    }
-  gtk_native_dialog_destroy (native);
-  g_object_unref (native);
-  meeting_request_free (request);
-}
-#endif
 
 void
 xd_import_choose_meeting_file (GtkWindow           *parent,
@@ -158,36 +238,14 @@ xd_import_choose_meeting_file (GtkWindow           *parent,
                                XdImportMeetingDone  done,
                                gpointer             user_data)
 {
-  g_autoptr(GtkFileFilter) filter = create_exchange_filter ();
   MeetingRequest *request = g_new0 (MeetingRequest, 1);
 
   request->parent = g_object_ref (parent);
   request->store = g_object_ref (store);
   request->done = done;
   request->user_data = user_data;
-
-#if GTK_CHECK_VERSION (4, 10, 0)
-  {
-    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-
-    gtk_file_dialog_set_title (dialog, _("Import a Meeting"));
-    gtk_file_dialog_set_accept_label (dialog, _("_Import"));
-    gtk_file_dialog_set_default_filter (dialog, filter);
-    gtk_file_dialog_open (dialog, parent, NULL, on_meeting_dialog_done_cb, request);
-  }
-#else
-  {
-    GtkFileChooserNative *native =
-      gtk_file_chooser_native_new (_("Import a Meeting"), parent, GTK_FILE_CHOOSER_ACTION_OPEN,
-                                   _("_Import"), _("_Cancel"));
-
-    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-    /* The dialog holds itself until it answers; the callback lets it go. */
-    g_signal_connect (native, "response", G_CALLBACK (on_meeting_chooser_response_cb), request);
-    gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-  }
-#endif
+  choose_exchange_files (parent, _("Import a Meeting"), FALSE, meeting_file_chosen, request,
+                         (GDestroyNotify) meeting_request_free);
 }
 
 /* Units' dossiers
@@ -361,13 +419,13 @@ xd_import_dossier_files (GtkWindow          *parent,
 }
 
 static void
-dossier_files_chosen (DossierRequest *request,
-                      GListModel     *files)
+dossier_files_chosen (GListModel *files,
+                      gpointer    data)
 {
+  DossierRequest *request = data;
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
-  guint n = files != NULL ? g_list_model_get_n_items (files) : 0;
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
     {
       g_autoptr(GFile) file = g_list_model_get_item (files, i);
 
@@ -381,66 +439,14 @@ dossier_files_chosen (DossierRequest *request,
                            (const char * const *) paths->pdata);
 }
 
-#if GTK_CHECK_VERSION (4, 10, 0)
-static void
-on_dossier_dialog_done_cb (GObject      *source,
-                           GAsyncResult *result,
-                           gpointer      user_data)
-{
-  g_autoptr(DossierRequest) request = user_data;
-  g_autoptr(GListModel) files = gtk_file_dialog_open_multiple_finish (GTK_FILE_DIALOG (source),
-                                                                      result, NULL);
-
-  dossier_files_chosen (request, files);
-}
-#else
-static void
-on_dossier_chooser_response_cb (GtkNativeDialog *native,
-                                int              response,
-                                DossierRequest  *request)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (native));
-
-      dossier_files_chosen (request, files);
-    }
-  gtk_native_dialog_destroy (native);
-  g_object_unref (native);
-  dossier_request_free (request);
-}
-#endif
-
 void
 xd_import_choose_dossier_files (GtkWindow *parent,
                                 XdStore   *store,
                                 gint64     meeting_id)
 {
-  g_autoptr(GtkFileFilter) filter = create_exchange_filter ();
   const char *none[] = { NULL };
-  DossierRequest *request = dossier_request_new (parent, store, meeting_id, none);
 
-#if GTK_CHECK_VERSION (4, 10, 0)
-  {
-    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-
-    gtk_file_dialog_set_title (dialog, _("Import Units’ Dossiers"));
-    gtk_file_dialog_set_accept_label (dialog, _("_Import"));
-    gtk_file_dialog_set_default_filter (dialog, filter);
-    gtk_file_dialog_open_multiple (dialog, parent, NULL, on_dossier_dialog_done_cb, request);
-  }
-#else
-  {
-    GtkFileChooserNative *native =
-      gtk_file_chooser_native_new (_("Import Units’ Dossiers"), parent,
-                                   GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
-
-    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-    gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
-    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-    /* The dialog holds itself until it answers; the callback lets it go. */
-    g_signal_connect (native, "response", G_CALLBACK (on_dossier_chooser_response_cb), request);
-    gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-  }
-#endif
+  choose_exchange_files (parent, _("Import Units’ Dossiers"), TRUE, dossier_files_chosen,
+                         dossier_request_new (parent, store, meeting_id, none),
+                         (GDestroyNotify) dossier_request_free);
 }
