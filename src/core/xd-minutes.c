@@ -88,7 +88,7 @@ static const XdMinutesStyleInfo style_info[XD_MINUTES_N_STYLES] = {
     { "XD_Page_Number", "Biên bản – Số trang", 13, FALSE, FALSE,
       XD_MINUTES_ALIGN_CENTER, 0, 0, 0, 0, 100, FALSE },
   [XD_MINUTES_STYLE_FOOTER] =
-    { "XD_Footer", "Biên bản – Mã kiểm chứng", 10, FALSE, TRUE,
+    { "XD_Footer", "Biên bản – Mã kiểm chứng", 11, FALSE, TRUE,
       XD_MINUTES_ALIGN_CENTER, 0, 0, 0, 0, 100, FALSE },
 };
 

@@ -34,8 +34,8 @@ G_BEGIN_DECLS
 /* A finalised record's verification line sits in the bottom margin, its
  * line ending this far above the bottom edge, on every page. */
 #define XD_MINUTES_FOOTER_BOTTOM   10.0
-/* The footer line's height as laid out (10 pt with the font's line gap). */
-#define XD_MINUTES_FOOTER_HEIGHT    4.1
+/* The footer line's height as laid out (11 pt with the font's line gap). */
+#define XD_MINUTES_FOOTER_HEIGHT    4.5
 
 #define XD_MINUTES_FONT_FAMILY    "Times New Roman"
 
