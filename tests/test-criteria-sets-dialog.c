@@ -10,14 +10,8 @@
 #include "xd-autosave.h"
 #include "xd-criteria-sets-dialog.h"
 #include "xd-resources.h"
+#include "xd-gui-test-util.h"
 #include "xd-test-util.h"
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 typedef struct {
   char *dir;
@@ -33,7 +27,7 @@ open_dialog (Fixture *f)
   f->dialog = xd_criteria_sets_dialog_new (NULL, f->store, 0);
   g_object_add_weak_pointer (G_OBJECT (f->dialog), (gpointer *) &f->dialog);
   gtk_window_present (GTK_WINDOW (f->dialog));
-  spin ();
+  xd_test_spin ();
 }
 
 static void
@@ -42,7 +36,7 @@ close_dialog (Fixture *f)
   if (f->dialog == NULL)
     return;
   gtk_window_destroy (GTK_WINDOW (f->dialog));
-  spin ();
+  xd_test_spin ();
   g_assert_null (f->dialog);
 }
 
@@ -107,31 +101,20 @@ code_at (GPtrArray *criteria,
   return ((XdCriterion *) g_ptr_array_index (criteria, i))->code;
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
-}
-
 /* Answers the confirmation as a click on its button would. */
 static void
 respond (const char *response)
 {
-  AdwMessageDialog *confirm = find_message_dialog ();
+  AdwMessageDialog *confirm = xd_test_find_message_dialog ();
 
   g_assert_nonnull (confirm);
   g_object_add_weak_pointer (G_OBJECT (confirm), (gpointer *) &confirm);
   adw_message_dialog_response (confirm, response);
-  spin ();
+  xd_test_spin ();
   /* A button closes the dialog after answering; the call alone does not. */
   if (confirm != NULL)
     gtk_window_destroy (GTK_WINDOW (confirm));
-  spin ();
+  xd_test_spin ();
   g_assert_null (confirm);
 }
 
@@ -186,8 +169,8 @@ test_preset_is_read_only (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (CHILD (f, "new_text_entry")), "Tiêu chí thêm");
   gtk_widget_activate_action (GTK_WIDGET (f->dialog), "criteria.add", NULL);
   gtk_widget_activate_action (GTK_WIDGET (f->dialog), "sets.delete", NULL);
-  spin ();
-  g_assert_null (find_message_dialog ());
+  xd_test_spin ();
+  g_assert_null (xd_test_find_message_dialog ());
   criteria = criteria_of (f, f->preset_id);
   g_assert_cmpuint (criteria->len, ==, 4);
 }
@@ -205,7 +188,7 @@ test_copy_and_edit (Fixture       *f,
   gint64 copy_id, new_id;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->dialog), "sets.copy", NULL));
-  spin ();
+  xd_test_spin ();
   copy_id = xd_criteria_sets_dialog_get_set (f->dialog);
   g_assert_cmpint (copy_id, !=, f->preset_id);
   g_assert_false (gtk_widget_get_visible (CHILD (f, "preset_group")));
@@ -220,7 +203,7 @@ test_copy_and_edit (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (CHILD (f, "new_text_entry")),
                          "Không để xảy ra tụ điểm phức tạp về an ninh, trật tự.");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->dialog), "criteria.add", NULL));
-  spin ();
+  xd_test_spin ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (CHILD (f, "new_text_entry"))), ==, "");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (CHILD (f, "new_code_entry"))), ==, "6");
   criteria = criteria_of (f, copy_id);
@@ -231,7 +214,7 @@ test_copy_and_edit (Fixture       *f,
   /* An empty text is refused and nothing is added. */
   gtk_editable_set_text (GTK_EDITABLE (CHILD (f, "new_text_entry")), "   ");
   gtk_widget_activate_action (GTK_WIDGET (f->dialog), "criteria.add", NULL);
-  spin ();
+  xd_test_spin ();
   criteria = criteria_of (f, copy_id);
   g_assert_cmpuint (criteria->len, ==, 5);
   g_clear_pointer (&criteria, g_ptr_array_unref);
@@ -242,7 +225,7 @@ test_copy_and_edit (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (CHILD (f, "source_row")), "Hướng dẫn của Công an tỉnh");
   g_assert_true (xd_autosave_flush (CHILD (f, "source_row")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->dialog), "criteria.move-up", "x", new_id));
-  spin ();
+  xd_test_spin ();
   criterion_fields (f, 1, &code, &text);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text)),
                             "Đạt các tiêu chí đối với khu dân cư.", -1);
@@ -253,7 +236,7 @@ test_copy_and_edit (Fixture       *f,
   g_assert_true (gtk_widget_has_css_class (code, "error"));
   gtk_editable_set_text (GTK_EDITABLE (code), "2a");
   g_assert_true (xd_autosave_flush (code));
-  spin ();
+  xd_test_spin ();
 
   /* The preset never changed. */
   preset = criteria_of (f, f->preset_id);
@@ -295,11 +278,11 @@ test_new_and_delete (Fixture       *f,
   gint64 first, second;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->dialog), "sets.new", NULL));
-  spin ();
+  xd_test_spin ();
   first = xd_criteria_sets_dialog_get_set (f->dialog);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (CHILD (f, "name_row"))), ==, "New criteria set");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->dialog), "sets.new", NULL));
-  spin ();
+  xd_test_spin ();
   second = xd_criteria_sets_dialog_get_set (f->dialog);
   g_assert_cmpint (second, !=, first);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (CHILD (f, "name_row"))), ==, "New criteria set 2");
@@ -311,7 +294,7 @@ test_new_and_delete (Fixture       *f,
   g_assert_cmpint (xd_store_add_meeting (f->store, meeting, &error), >, 0);
   g_assert_no_error (error);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->dialog), "sets.delete", NULL));
-  spin ();
+  xd_test_spin ();
   respond ("delete");
   g_assert_true (set_exists (f, second));
   g_assert_cmpint (xd_criteria_sets_dialog_get_set (f->dialog), ==, second);
@@ -319,12 +302,12 @@ test_new_and_delete (Fixture       *f,
   /* Cancel keeps it; confirming deletes it. */
   xd_criteria_sets_dialog_select_set (f->dialog, first);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->dialog), "sets.delete", NULL));
-  spin ();
+  xd_test_spin ();
   respond ("cancel");
-  g_assert_null (find_message_dialog ());
+  g_assert_null (xd_test_find_message_dialog ());
   g_assert_cmpint (xd_criteria_sets_dialog_get_set (f->dialog), ==, first);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->dialog), "sets.delete", NULL));
-  spin ();
+  xd_test_spin ();
   respond ("delete");
   g_assert_cmpint (xd_criteria_sets_dialog_get_set (f->dialog), !=, first);
 

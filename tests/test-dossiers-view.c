@@ -11,6 +11,7 @@
 #include "xd-dossier-item.h"
 #include "xd-dossiers-view.h"
 #include "xd-resources.h"
+#include "xd-gui-test-util.h"
 #include "xd-test-util.h"
 
 typedef struct {
@@ -24,13 +25,6 @@ typedef struct {
 
 /* Main loop
  * ========= */
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static gboolean
 on_timeout_cb (gpointer data)
@@ -48,7 +42,7 @@ wait_ms (guint ms)
   g_timeout_add (ms, on_timeout_cb, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
-  spin ();
+  xd_test_spin ();
 }
 
 /* Widgets
@@ -165,7 +159,7 @@ answer_dialog (const char *response)
   GListModel *toplevels = gtk_window_get_toplevels ();
   AdwMessageDialog *dialog = NULL;
 
-  spin ();
+  xd_test_spin ();
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
@@ -176,7 +170,7 @@ answer_dialog (const char *response)
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, response);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin ();
+  xd_test_spin ();
 }
 
 /* Store
@@ -237,7 +231,7 @@ fixture_set_up (Fixture       *f,
   f->view = XD_DOSSIERS_VIEW (xd_dossiers_view_new ());
   gtk_window_set_child (f->window, GTK_WIDGET (f->view));
   gtk_window_present (f->window);
-  spin ();
+  xd_test_spin ();
 }
 
 static void
@@ -249,7 +243,7 @@ fixture_close_window (Fixture *f)
   g_object_add_weak_pointer (G_OBJECT (f->view), (gpointer *) &f->view);
   gtk_window_destroy (f->window);
   f->window = NULL;
-  spin ();
+  xd_test_spin ();
   /* The view is gone with its window: nothing keeps it alive. */
   g_assert_null (f->view);
 }
@@ -309,13 +303,13 @@ test_edit_and_reopen (Fixture       *f,
   gint64 id, first_doc, added_doc;
 
   xd_dossiers_view_set_meeting (f->view, f->store, f->meeting_id);
-  spin ();
+  xd_test_spin ();
   g_assert_cmpuint (xd_dossiers_view_get_n_shown (f->view), ==, 0);
   g_assert_true (is_shown (f->view, "empty-page"));
 
   /* Ctrl+N: a new dossier, its name ready to be typed over. */
   xd_dossiers_view_add_dossier (f->view);
-  spin ();
+  xd_test_spin ();
   detail = get_detail (f);
   name_entry = find (detail, "unit-name");
   g_assert_cmpuint (xd_dossiers_view_get_n_shown (f->view), ==, 1);
@@ -351,7 +345,7 @@ test_edit_and_reopen (Fixture       *f,
   g_assert_true (type_into (find (detail, "verified-by"), "Tổ thẩm tra – Công an thành phố"));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (find (detail, "unit-type")), XD_UNIT_COMMUNE);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (find (detail, "state")), XD_DOSSIER_MEETS);
-  spin ();
+  xd_test_spin ();
 
   /* The row in the list follows the edits. */
   {
@@ -372,7 +366,7 @@ test_edit_and_reopen (Fixture       *f,
   g_clear_pointer (&rows, g_ptr_array_unref);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "dossier.add-document", NULL));
-  spin ();
+  xd_test_spin ();
   rows = find_all (detail, "document-title");
   g_assert_cmpuint (rows->len, ==, 6);
   g_assert_true (focus_is_in (f->window, g_ptr_array_index (rows, 5)));
@@ -389,7 +383,7 @@ test_edit_and_reopen (Fixture       *f,
   rows = find_all (detail, "document-kind");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (g_ptr_array_index (rows, 5)), XD_DOCUMENT_REPORT);
   g_clear_pointer (&rows, g_ptr_array_unref);
-  spin ();
+  xd_test_spin ();
 
   /* A file attached: its checksum is stored and its start shown. */
   documents = xd_store_list_documents (f->store, id, &error);
@@ -399,7 +393,7 @@ test_edit_and_reopen (Fixture       *f,
   g_assert_true (g_file_set_contents (file, "%PDF-1.4 tờ trình", -1, NULL));
   hash = xd_test_file_sha256 (file);
   g_assert_true (xd_dossier_detail_attach_file (detail, first_doc, file));
-  spin ();
+  xd_test_spin ();
   rows = find_all (detail, "document-hash");
   hash_label = g_strdup_printf ("to-trinh.pdf · SHA-256 %.8s…", hash);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (g_ptr_array_index (rows, 0))), ==, hash_label);
@@ -435,18 +429,18 @@ test_edit_and_reopen (Fixture       *f,
   gtk_drop_down_set_selected (g_ptr_array_index (results, 0), 0);
   gtk_drop_down_set_selected (g_ptr_array_index (results, 1), 1);
   gtk_drop_down_set_selected (g_ptr_array_index (results, 3), 0);
-  spin ();
+  xd_test_spin ();
   g_assert_true (type_into (g_ptr_array_index (notes, 0), "Nghị quyết số 05-NQ/ĐU ngày 15/02/2022"));
   /* Typed and not left: switching dossier saves it all the same. */
   gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (notes, 1)), "Còn 01 vụ việc phức tạp");
 
   /* A second dossier: the note of the first is kept. */
   xd_dossiers_view_add_dossier (f->view);
-  spin ();
+  xd_test_spin ();
   g_assert_cmpint (xd_dossier_detail_get_dossier_id (detail), !=, id);
   g_assert_true (type_into (find (detail, "unit-name"), "Phường Hồng Gai"));
   xd_dossiers_view_add_dossier (f->view);
-  spin ();
+  xd_test_spin ();
   g_assert_true (type_into (find (detail, "unit-name"), "Xã Thống Nhất"));
 
   /* Search, with and without diacritics. */
@@ -456,7 +450,7 @@ test_edit_and_reopen (Fixture       *f,
     g_assert_cmpstr (all, ==, "Phường Hồng Hải|Phường Hồng Gai|Xã Thống Nhất");
   }
   xd_dossiers_view_select_dossier (f->view, id);
-  spin ();
+  xd_test_spin ();
   g_assert_cmpint (xd_dossier_detail_get_dossier_id (detail), ==, id);
   {
     struct {
@@ -487,7 +481,7 @@ test_edit_and_reopen (Fixture       *f,
 
   /* The selection stays on a dossier the search still shows … */
   xd_dossiers_view_select_dossier (f->view, id);
-  spin ();
+  xd_test_spin ();
   search_for (f, "hong");
   g_assert_cmpint (xd_dossier_detail_get_dossier_id (detail), ==, id);
   g_assert_true (is_shown (f->view, "unit-name"));
@@ -501,7 +495,7 @@ test_edit_and_reopen (Fixture       *f,
                             "hà nội"));
   /* Selecting a hidden dossier clears the search. */
   xd_dossiers_view_select_dossier (f->view, id);
-  spin ();
+  xd_test_spin ();
   g_assert_cmpuint (xd_dossiers_view_get_n_shown (f->view), ==, 3);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (f->view, "search"))), ==, "");
   g_assert_cmpint (xd_dossier_detail_get_dossier_id (detail), ==, id);
@@ -514,7 +508,7 @@ test_edit_and_reopen (Fixture       *f,
   d = dossier_named (f->store, f->meeting_id, "Xã Thống Nhất");
   xd_dossiers_view_select_dossier (f->view, d->id);
   g_clear_pointer (&d, xd_dossier_free);
-  spin ();
+  xd_test_spin ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "dossier.delete", NULL));
   answer_dialog ("delete");
   g_assert_cmpuint (xd_dossiers_view_get_n_shown (f->view), ==, 2);
@@ -593,7 +587,7 @@ test_sample (Fixture       *f,
 
   g_assert_no_error (error);
   xd_dossiers_view_set_meeting (f->view, f->store, sample);
-  spin ();
+  xd_test_spin ();
   detail = get_detail (f);
   g_assert_cmpuint (xd_dossiers_view_get_n_shown (f->view), ==, 5);
   /* The first unit is shown at once. */
@@ -630,7 +624,7 @@ test_sample (Fixture       *f,
   /* Enter in the search takes the first match. */
   search_for (f, "hong gai");
   g_signal_emit_by_name (find (f->view, "search"), "activate");
-  spin ();
+  xd_test_spin ();
   hong_gai = dossier_named (f->store, sample, "Phường Hồng Gai");
   g_assert_cmpint (xd_dossier_detail_get_dossier_id (detail), ==, hong_gai->id);
 
@@ -644,11 +638,11 @@ test_sample (Fixture       *f,
 
   /* Another meeting in the same file: its own dossiers only. */
   xd_dossiers_view_set_meeting (f->view, f->store, f->meeting_id);
-  spin ();
+  xd_test_spin ();
   g_assert_cmpuint (xd_dossiers_view_get_n_shown (f->view), ==, 0);
   g_assert_true (is_shown (f->view, "empty-page"));
   xd_dossiers_view_set_meeting (f->view, f->store, sample);
-  spin ();
+  xd_test_spin ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (f->view, "search"))), ==, "");
   g_assert_cmpuint (xd_dossiers_view_get_n_shown (f->view), ==, 5);
 
@@ -657,7 +651,7 @@ test_sample (Fixture       *f,
   meeting->state = XD_MEETING_FINALISED;
   g_assert_true (xd_store_update_meeting (f->store, meeting, &error));
   g_assert_no_error (error);
-  spin ();
+  xd_test_spin ();
   g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (find (detail, "unit-name"))));
   g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (find (detail, "reference"))));
   g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (find (detail, "summary"))));
@@ -674,12 +668,12 @@ test_sample (Fixture       *f,
       g_assert_false (gtk_widget_get_sensitive (g_ptr_array_index (checks, i)));
   }
   xd_dossiers_view_add_dossier (f->view);
-  spin ();
+  xd_test_spin ();
   g_assert_cmpuint (xd_dossiers_view_get_n_shown (f->view), ==, 5);
 
   /* Nothing shown without a meeting. */
   xd_dossiers_view_set_meeting (f->view, NULL, 0);
-  spin ();
+  xd_test_spin ();
   g_assert_cmpuint (xd_dossiers_view_get_n_shown (f->view), ==, 0);
   g_assert_cmpint (xd_dossier_detail_get_dossier_id (detail), ==, 0);
 }
@@ -699,7 +693,7 @@ test_no_criteria_set (Fixture       *f,
   g_assert_true (xd_store_update_meeting (f->store, meeting, &error));
   xd_dossiers_view_set_meeting (f->view, f->store, f->meeting_id);
   xd_dossiers_view_add_dossier (f->view);
-  spin ();
+  xd_test_spin ();
   detail = get_detail (f);
   results = find_all (detail, "criterion-result");
   g_assert_cmpuint (results->len, ==, 0);
@@ -710,7 +704,7 @@ test_no_criteria_set (Fixture       *f,
   meeting->criteria_set_id = ((XdCriteriaSet *) g_ptr_array_index (sets, 0))->id;
   g_assert_true (xd_store_update_meeting (f->store, meeting, &error));
   g_assert_no_error (error);
-  spin ();
+  xd_test_spin ();
   wait_ms (100);
   g_assert_true (gtk_widget_get_mapped (find (detail, "criteria")));
   results = find_all (detail, "criterion-result");

@@ -13,45 +13,22 @@
 #include "xd-import.h"
 #include "xd-record.h"
 #include "xd-resources.h"
+#include "xd-gui-test-util.h"
 #include "xd-test-util.h"
 #include "xd-window.h"
-
-static void
-spin (void)
-{
-  for (int i = 0; i < 3; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
-
-/* The visible message dialog, if any. */
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* not ours to free */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return ADW_MESSAGE_DIALOG (w);
-    }
-  return NULL;
-}
 
 static void
 answer (const char *expected_heading,
         const char *response)
 {
-  AdwMessageDialog *dialog = find_message_dialog ();
+  AdwMessageDialog *dialog = xd_test_find_message_dialog ();
 
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, expected_heading);
   adw_message_dialog_response (dialog, response);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin ();
-  g_assert_null (find_message_dialog ());
+  xd_test_spin ();
+  g_assert_null (xd_test_find_message_dialog ());
 }
 
 static char *
@@ -112,41 +89,41 @@ test_import_and_finalise (void)
   window = xd_window_new (NULL, store, NULL);
   gtk_window_present (GTK_WINDOW (window));
   xd_window_open_meeting (window, sample_id);
-  spin ();
+  xd_test_spin ();
 
   /* Four duplicates: the user is asked; Cancel writes nothing. */
   paths[0] = units;
   xd_import_dossier_files (GTK_WINDOW (window), store, sample_id, paths);
-  spin ();
+  xd_test_spin ();
   answer ("4 Dossiers Are Already in the Meeting", "cancel");
   g_assert_cmpuint (count_dossiers (store, sample_id), ==, 5);
 
   /* Skip adds the new unit only. */
   xd_import_dossier_files (GTK_WINDOW (window), store, sample_id, paths);
-  spin ();
+  xd_test_spin ();
   answer ("4 Dossiers Are Already in the Meeting", "skip");
   g_assert_cmpuint (count_dossiers (store, sample_id), ==, 6);
 
   /* Again with Replace: now all five are duplicates, none is added. */
   xd_import_dossier_files (GTK_WINDOW (window), store, sample_id, paths);
-  spin ();
+  xd_test_spin ();
   answer ("5 Dossiers Are Already in the Meeting", "replace");
   g_assert_cmpuint (count_dossiers (store, sample_id), ==, 6);
 
   /* A damaged file is explained in a dialog, naming it. */
   paths[0] = broken;
   xd_import_dossier_files (GTK_WINDOW (window), store, sample_id, paths);
-  spin ();
-  g_assert_nonnull (find_message_dialog ());
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (find_message_dialog ()), "hong.xml"));
+  xd_test_spin ();
+  g_assert_nonnull (xd_test_find_message_dialog ());
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (xd_test_find_message_dialog ()), "hong.xml"));
   answer ("The File Could Not Be Imported", "close");
   g_assert_cmpuint (count_dossiers (store, sample_id), ==, 6);
 
   /* A whole meeting opens once imported. */
   xd_import_meeting_file (GTK_WINDOW (window), store, package, NULL, NULL);
-  spin ();
+  xd_test_spin ();
   xd_window_open_meeting (window, 0);
-  spin ();
+  xd_test_spin ();
   {
     g_autoptr(GPtrArray) meetings = xd_store_list_meetings (store, NULL);
 
@@ -159,16 +136,16 @@ test_import_and_finalise (void)
 
   /* Finalising asks first; Cancel leaves the meeting as it was. */
   xd_window_open_meeting (window, sample_id);
-  spin ();
+  xd_test_spin ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.finalize-meeting", NULL));
-  spin ();
+  xd_test_spin ();
   answer ("Finalise the Meeting?", "cancel");
   meeting = xd_store_get_meeting (store, sample_id, &error);
   g_assert_cmpint (meeting->state, !=, XD_MEETING_FINALISED);
   g_clear_pointer (&meeting, xd_meeting_free);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.finalize-meeting", NULL));
-  spin ();
+  xd_test_spin ();
   answer ("Finalise the Meeting?", "finalise");
   meeting = xd_store_get_meeting (store, sample_id, &error);
   g_assert_cmpint (meeting->state, ==, XD_MEETING_FINALISED);
@@ -178,16 +155,16 @@ test_import_and_finalise (void)
   /* A finalised meeting takes no more imports and cannot be finalised
    * twice: the menu items are greyed out. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.finalize-meeting", NULL);
-  spin ();
-  g_assert_null (find_message_dialog ());
+  xd_test_spin ();
+  g_assert_null (xd_test_find_message_dialog ());
   paths[0] = units;
   xd_import_dossier_files (GTK_WINDOW (window), store, sample_id, paths);
-  spin ();
+  xd_test_spin ();
   answer ("The File Could Not Be Imported", "close");
 
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  xd_test_spin ();
   g_assert_null (window);
 
   /* Reopened, the database holds what the user chose. */

@@ -13,41 +13,8 @@
 #include "xd-members-view.h"
 #include "xd-person-dialog.h"
 #include "xd-resources.h"
+#include "xd-gui-test-util.h"
 #include "xd-test-util.h"
-
-/* Runs the main loop for a while: rows of a list view appear on the next
- * frames, not at once. */
-static void
-spin (void)
-{
-  gint64 until = g_get_monotonic_time () + 150 * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < until)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (5000);
-    }
-}
-
-static GtkWidget *
-find_by_id (GtkWidget  *root,
-            const char *id)
-{
-  const char *own = gtk_buildable_get_buildable_id (GTK_BUILDABLE (root));
-
-  if (own != NULL && g_str_equal (own, id))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_id (child, id);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static void
 collect_named (GtkWidget  *root,
@@ -79,7 +46,7 @@ shown_names (GtkWidget *view)
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   g_autoptr(GString) names = g_string_new (NULL);
 
-  collect_named (find_by_id (view, "members_view"), "member-name", labels);
+  collect_named (xd_test_find_by_id (view, "members_view"), "member-name", labels);
   for (guint i = 0; i < labels->len; i++)
     {
       GtkWidget *label = g_ptr_array_index (labels, i);
@@ -101,7 +68,7 @@ row_of (GtkWidget  *view,
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-  collect_named (find_by_id (view, "members_view"), "member-name", labels);
+  collect_named (xd_test_find_by_id (view, "members_view"), "member-name", labels);
   for (guint i = 0; i < labels->len; i++)
     {
       GtkWidget *label = g_ptr_array_index (labels, i);
@@ -118,7 +85,7 @@ row_of (GtkWidget  *view,
 static const char *
 quorum_text (GtkWidget *view)
 {
-  return gtk_label_get_text (GTK_LABEL (find_by_id (view, "quorum_label")));
+  return gtk_label_get_text (GTK_LABEL (xd_test_find_by_id (view, "quorum_label")));
 }
 
 static gpointer
@@ -141,7 +108,7 @@ set_row_text (GtkWidget  *dialog,
               const char *id,
               const char *text)
 {
-  gtk_editable_set_text (GTK_EDITABLE (find_by_id (dialog, id)), text);
+  gtk_editable_set_text (GTK_EDITABLE (xd_test_find_by_id (dialog, id)), text);
 }
 
 typedef enum {
@@ -165,11 +132,11 @@ fill_and_save (XdPersonDialog *dialog,
   set_row_text (GTK_WIDGET (dialog), "title_row", title);
   set_row_text (GTK_WIDGET (dialog), "organisation_row", organisation);
   if (role >= 0)
-    adw_combo_row_set_selected (ADW_COMBO_ROW (find_by_id (GTK_WIDGET (dialog), "role_row")), role);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (xd_test_find_by_id (GTK_WIDGET (dialog), "role_row")), role);
 
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "person.save", NULL));
-  spin ();
+  xd_test_spin_for (150);
   if (dialog != NULL)
     g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   return dialog;
@@ -181,7 +148,7 @@ open_dialog (GtkWidget  *view,
              GVariant   *target)
 {
   g_assert_true (gtk_widget_activate_action_variant (view, action, target));
-  spin ();
+  xd_test_spin_for (150);
   return find_toplevel (XD_TYPE_PERSON_DIALOG);
 }
 
@@ -202,7 +169,7 @@ close_dialog (XdPersonDialog *dialog)
 {
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_window_close (GTK_WINDOW (dialog));
-  spin ();
+  xd_test_spin_for (150);
   g_assert_null (dialog);
 }
 
@@ -217,8 +184,8 @@ mark (GtkWidget  *view,
   g_assert_true (gtk_widget_is_sensitive (toggle));
   gtk_widget_activate (toggle);
   /* A button shows itself pressed for a moment before it clicks. */
-  spin ();
-  spin ();
+  xd_test_spin_for (150);
+  xd_test_spin_for (150);
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
 }
 
@@ -255,7 +222,7 @@ respond_to_confirmation (const char *response)
                  ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_response (confirm, response);
   gtk_window_destroy (GTK_WINDOW (confirm));
-  spin ();
+  xd_test_spin_for (150);
 }
 
 static void
@@ -287,21 +254,21 @@ test_members_view_edits_are_kept (void)
   gtk_window_set_child (GTK_WINDOW (window), view);
   xd_members_view_set_meeting (XD_MEMBERS_VIEW (view), store, meeting_id);
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  xd_test_spin_for (150);
 
   /* No members: the empty state offers to add one, no quorum line. */
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (find_by_id (view, "members_stack"))),
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (xd_test_find_by_id (view, "members_stack"))),
                    ==, "empty");
-  g_assert_false (gtk_widget_get_visible (find_by_id (view, "quorum_box")));
-  g_assert_true (gtk_widget_is_sensitive (find_by_id (view, "empty_add_button")));
+  g_assert_false (gtk_widget_get_visible (xd_test_find_by_id (view, "quorum_box")));
+  g_assert_true (gtk_widget_is_sensitive (xd_test_find_by_id (view, "empty_add_button")));
 
   /* Three members through the dialog. */
   add_member (view, "Nguyễn Văn An", "Bí thư Thành ủy", "Thành ủy Hạ Long", CHAIR);
   add_member (view, "Trần Thị Ánh", "Trưởng Ban Dân vận", "Thành ủy Hạ Long", MEMBER);
   add_member (view, "Lê Văn Bình", "Phó Chủ tịch", "UBND thành phố", DEPUTY);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (find_by_id (view, "members_stack"))),
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (xd_test_find_by_id (view, "members_stack"))),
                    ==, "list");
-  g_assert_true (gtk_widget_get_visible (find_by_id (view, "quorum_box")));
+  g_assert_true (gtk_widget_get_visible (xd_test_find_by_id (view, "quorum_box")));
   g_assert_cmpstr (quorum_text (view), ==,
                    "0 of 3 members present — not enough to proceed (at least 2 needed)");
 
@@ -318,12 +285,12 @@ test_members_view_edits_are_kept (void)
   dialog = fill_and_save (dialog, "   ", "Chức vụ gõ dở", "", MEMBER);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (xd_person_dialog_get_error (dialog), ==, "The member needs a name.");
-  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (find_by_id (GTK_WIDGET (dialog),
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (xd_test_find_by_id (GTK_WIDGET (dialog),
                                                                           "error_revealer"))));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_by_id (GTK_WIDGET (dialog), "error_label"))),
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (xd_test_find_by_id (GTK_WIDGET (dialog), "error_label"))),
                    ==, "The member needs a name.");
   /* what was typed is still there */
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_by_id (GTK_WIDGET (dialog), "title_row"))),
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (xd_test_find_by_id (GTK_WIDGET (dialog), "title_row"))),
                    ==, "Chức vụ gõ dở");
   close_dialog (dialog);
   {
@@ -361,7 +328,7 @@ test_members_view_edits_are_kept (void)
   g_assert_false (gtk_widget_get_visible (reason_entry (view, "Nguyễn Văn An")));
   gtk_widget_grab_focus (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), "Đi công tác");
-  spin ();
+  xd_test_spin_for (150);
   /* typing and a store change elsewhere: the text stays as typed */
   mark (view, "Đỗ Văn Đức", "attendance-absent");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (reason_entry (view, "Lê Văn Bình"))),
@@ -384,41 +351,41 @@ test_members_view_edits_are_kept (void)
                    "Nguyễn Văn An, Trần Thị Ánh, Lê Văn Bình, Đặng Văn Dũng, Đỗ Văn Đức");
   g_clear_pointer (&names, g_free);
   /* … or the council's own order, as the minutes list it. */
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_by_id (view, "sort_dropdown")), 1);
-  spin ();
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (xd_test_find_by_id (view, "sort_dropdown")), 1);
+  xd_test_spin_for (150);
   names = shown_names (view);
   g_assert_cmpstr (names, ==,
                    "Nguyễn Văn An, Lê Văn Bình, Trần Thị Ánh, Đỗ Văn Đức, Đặng Văn Dũng");
   g_clear_pointer (&names, g_free);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_by_id (view, "sort_dropdown")), 0);
-  spin ();
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (xd_test_find_by_id (view, "sort_dropdown")), 0);
+  xd_test_spin_for (150);
 
   /* Editing a member through its row's action. */
   dialog = open_dialog (view, "members.edit-member",
                         g_variant_new_int64 (member_id (store, meeting_id, "Trần Thị Ánh")));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_by_id (GTK_WIDGET (dialog), "name_row"))),
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (xd_test_find_by_id (GTK_WIDGET (dialog), "name_row"))),
                    ==, "Trần Thị Ánh");
   g_assert_null (fill_and_save (dialog, "Trần Thị Ánh", "Trưởng Ban Dân vận Thành ủy",
                                 "Thành ủy Hạ Long", -1));
 
   /* Guests: an empty name is refused, then one is added. */
   dialog = open_dialog (view, "members.add-guest", NULL);
-  g_assert_false (gtk_widget_get_visible (find_by_id (GTK_WIDGET (dialog), "council_group")));
+  g_assert_false (gtk_widget_get_visible (xd_test_find_by_id (GTK_WIDGET (dialog), "council_group")));
   dialog = fill_and_save (dialog, "", "Phó Giám đốc", "Công an tỉnh", -1);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (xd_person_dialog_get_error (dialog), ==, "The guest needs a name.");
   g_assert_null (fill_and_save (dialog, "Hoàng Thị Mai", "Phó Giám đốc", "Công an tỉnh", -1));
-  g_assert_nonnull (find_named (find_by_id (view, "guests_list"), "guest-row"));
+  g_assert_nonnull (find_named (xd_test_find_by_id (view, "guests_list"), "guest-row"));
 
   /* Removing asks first: Cancel keeps the member, Remove removes. */
   g_assert_true (gtk_widget_activate_action (view, "members.remove-member", "x",
                                              member_id (store, meeting_id, "Đỗ Văn Đức")));
-  spin ();
+  xd_test_spin_for (150);
   respond_to_confirmation ("cancel");
   g_assert_cmpint (member_id (store, meeting_id, "Đỗ Văn Đức"), !=, 0);
   g_assert_true (gtk_widget_activate_action (view, "members.remove-member", "x",
                                              member_id (store, meeting_id, "Đỗ Văn Đức")));
-  spin ();
+  xd_test_spin_for (150);
   respond_to_confirmation ("remove");
   g_assert_cmpint (member_id (store, meeting_id, "Đỗ Văn Đức"), ==, 0);
   g_assert_cmpstr (quorum_text (view), ==,
@@ -440,7 +407,7 @@ test_members_view_edits_are_kept (void)
   g_assert_no_error (error);
   g_assert_true (gtk_widget_activate_action (view, "members.remove-member", "x",
                                              member_id (store, meeting_id, "Nguyễn Văn An")));
-  spin ();
+  xd_test_spin_for (150);
   g_test_expect_message ("xd-window", G_LOG_LEVEL_MESSAGE,
                          "Nguyễn Văn An has already voted in this meeting and cannot be removed.*");
   respond_to_confirmation ("remove");
@@ -456,19 +423,19 @@ test_members_view_edits_are_kept (void)
     xd_store_update_meeting (store, m, &error);
     g_assert_no_error (error);
   }
-  spin ();
+  xd_test_spin_for (150);
   g_assert_false (gtk_widget_is_sensitive (find_named (row_of (view, "Nguyễn Văn An"),
                                                        "attendance-absent")));
-  g_assert_false (gtk_widget_is_sensitive (find_by_id (view, "add_member_button")));
-  g_assert_false (gtk_widget_is_sensitive (find_by_id (view, "add_guest_button")));
+  g_assert_false (gtk_widget_is_sensitive (xd_test_find_by_id (view, "add_member_button")));
+  g_assert_false (gtk_widget_is_sensitive (xd_test_find_by_id (view, "add_guest_button")));
   gtk_widget_activate_action (view, "members.add-member", NULL);
-  spin ();
+  xd_test_spin_for (150);
   g_assert_null (find_toplevel (XD_TYPE_PERSON_DIALOG));
 
   /* Close, reopen the file, and find everything as it was left. */
   g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &view);
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  xd_test_spin_for (150);
   g_assert_null (view);
   g_clear_object (&store);
 
@@ -546,25 +513,25 @@ test_members_view_sample (void)
   gtk_window_set_child (GTK_WINDOW (window), view);
   xd_members_view_set_meeting (XD_MEMBERS_VIEW (view), store, meeting_id);
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  xd_test_spin_for (150);
 
   g_assert_cmpstr (quorum_text (view), ==,
                    "8 of 9 members present — enough to proceed (at least 2/3)");
   g_assert_true (gtk_widget_get_visible (reason_entry (view, "Hoàng Thị H")));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (reason_entry (view, "Hoàng Thị H"))),
                    ==, "Đi công tác");
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_by_id (view, "members_count_label"))),
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (xd_test_find_by_id (view, "members_count_label"))),
                    ==, "10 members");
 
   xd_members_view_set_meeting (XD_MEMBERS_VIEW (view), NULL, 0);
-  spin ();
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (find_by_id (view, "stack"))),
+  xd_test_spin_for (150);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (xd_test_find_by_id (view, "stack"))),
                    ==, "none");
   names = shown_names (view);
   g_assert_cmpstr (names, ==, "");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  xd_test_spin_for (150);
   g_clear_object (&store);
   xd_test_remove_tree (dir);
 }

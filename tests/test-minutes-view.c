@@ -15,6 +15,7 @@
 #include "xd-page-renderer.h"
 #include "xd-print-operation.h"
 #include "xd-resources.h"
+#include "xd-gui-test-util.h"
 #include "xd-test-util.h"
 
 /* What the view told the user last (outside a window it logs it). */
@@ -28,13 +29,6 @@ capture_message (const char     *log_domain,
 {
   g_free (last_message);
   last_message = g_strdup (message);
-}
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
 }
 
 static gboolean
@@ -54,7 +48,7 @@ wait_for_view (XdMinutesView *view)
   while (xd_minutes_view_is_updating (view) || xd_minutes_view_is_exporting (view))
     g_main_context_iteration (NULL, TRUE);
   g_source_remove (timeout);
-  spin ();
+  xd_test_spin ();
 }
 
 typedef struct {
@@ -85,7 +79,7 @@ fixture_set_up (Fixture       *f,
   gtk_window_set_child (f->window, GTK_WIDGET (f->view));
   xd_minutes_view_set_meeting (f->view, f->store, f->meeting_id);
   gtk_window_present (f->window);
-  spin ();
+  xd_test_spin ();
   wait_for_view (f->view);
 
   g_clear_pointer (&last_message, g_free);
@@ -102,7 +96,7 @@ close_view (Fixture *f)
   /* A layout still being made holds the view until it is reported. */
   for (int i = 0; i < 1000 && f->view != NULL; i++)
     {
-      spin ();
+      xd_test_spin ();
       g_usleep (1000);
     }
   g_assert_null (f->view);
@@ -191,7 +185,7 @@ test_typing_saves_and_rerenders (Fixture       *f,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (recipients)),
                             "Như trên;\nLưu: VT.\n\n", -1);
   xd_autosave_flush_all (GTK_WIDGET (f->view));
-  spin ();
+  xd_test_spin ();
   g_assert_true (xd_minutes_view_is_updating (f->view));
   wait_for_view (f->view);
 
@@ -315,7 +309,7 @@ test_finalised_is_read_only (Fixture       *f,
   meeting->state = XD_MEETING_FINALISED;
   xd_store_update_meeting (f->store, meeting, &error);
   g_assert_no_error (error);
-  spin ();
+  xd_test_spin ();
 
   g_assert_false (gtk_widget_get_sensitive (get_child (f, "opening_view")));
   g_assert_false (gtk_widget_get_sensitive (get_child (f, "discussion_view")));
@@ -369,7 +363,7 @@ test_print_operation (Fixture       *f,
                                     GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
-  spin ();
+  xd_test_spin ();
 
   /* The page setup is remembered for the next print dialog, also after a
    * restart: it is in the settings, A4 portrait. */

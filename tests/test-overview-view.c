@@ -10,6 +10,7 @@
 #include "xd-autosave.h"
 #include "xd-overview-view.h"
 #include "xd-resources.h"
+#include "xd-gui-test-util.h"
 #include "xd-test-util.h"
 
 /* What the view told the user last (outside a window it logs it). */
@@ -23,13 +24,6 @@ capture_message (const char     *log_domain,
 {
   g_free (last_message);
   last_message = g_strdup (message);
-}
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
 }
 
 typedef struct {
@@ -101,7 +95,7 @@ fixture_set_up (Fixture       *f,
   gtk_window_set_child (f->window, GTK_WIDGET (f->view));
   xd_overview_view_set_meeting (f->view, f->store, f->meeting_id);
   gtk_window_present (f->window);
-  spin ();
+  xd_test_spin ();
 
   g_clear_pointer (&last_message, g_free);
 }
@@ -114,7 +108,7 @@ close_view (Fixture *f)
   g_object_add_weak_pointer (G_OBJECT (f->view), (gpointer *) &f->view);
   gtk_window_destroy (f->window);
   f->window = NULL;
-  spin ();
+  xd_test_spin ();
   /* Nothing keeps the view alive after its window. */
   g_assert_null (f->view);
 }
@@ -159,7 +153,7 @@ type_into (Fixture    *f,
   else
     gtk_editable_set_text (GTK_EDITABLE (field), text);
   saved = xd_autosave_flush (field);
-  spin ();
+  xd_test_spin ();
   return saved;
 }
 
@@ -173,7 +167,7 @@ choose (Fixture    *f,
   g_assert_true (ADW_IS_COMBO_ROW (row));
   g_assert_cmpuint (position, <, g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (row))));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), position);
-  spin ();
+  xd_test_spin ();
 }
 
 static const char *
@@ -228,7 +222,7 @@ test_overview_shows_meeting (Fixture       *f,
   g_assert_true (xd_store_set_attendance (f->store, f->an, XD_ATTENDANCE_PRESENT, NULL, &error));
   g_assert_true (xd_store_set_attendance (f->store, f->binh, XD_ATTENDANCE_PRESENT, NULL, &error));
   g_assert_no_error (error);
-  spin ();
+  xd_test_spin ();
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (CHILD (f, "quorum_label"))), ==, "2/3");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (CHILD (f, "quorum_now_row"))), ==,
                    "2 of 3 members present — enough to proceed (at least 2/3)");
@@ -361,7 +355,7 @@ test_overview_edits_are_saved (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (CHILD (f, "threshold_custom_row")));
   dropdown = CHILD (f, "threshold_kind_dropdown");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 1);
-  spin ();
+  xd_test_spin ();
   g_assert_true (type_into (f, "threshold_custom_entry", "70"));
   /* "More than 100%" cannot be reached: refused. */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 0);
@@ -436,7 +430,7 @@ test_overview_finalised_is_read_only (Fixture       *f,
   m->state = XD_MEETING_FINALISED;
   g_assert_true (xd_store_update_meeting (f->store, m, &error));
   g_assert_no_error (error);
-  spin ();
+  xd_test_spin ();
 
   for (guint i = 0; i < G_N_ELEMENTS (editing); i++)
     {
@@ -459,7 +453,7 @@ test_overview_sample_progress (Fixture       *f,
 
   g_assert_no_error (error);
   xd_overview_view_set_meeting (f->view, f->store, sample);
-  spin ();
+  xd_test_spin ();
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (CHILD (f, "dossiers_label"))), ==, "5/5");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (CHILD (f, "votes_label"))), ==, "5/5");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (CHILD (f, "quorum_label"))), ==, "8/9");

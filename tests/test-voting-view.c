@@ -14,6 +14,7 @@
 
 #include "xd-autosave.h"
 #include "xd-resources.h"
+#include "xd-gui-test-util.h"
 #include "xd-test-util.h"
 #include "xd-voting-view.h"
 
@@ -22,38 +23,6 @@
 
 /* Helpers
  * ======= */
-
-static void
-spin (void)
-{
-  gint64 until = g_get_monotonic_time () + 150 * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < until)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (5000);
-    }
-}
-
-static GtkWidget *
-find_by_id (GtkWidget  *root,
-            const char *id)
-{
-  const char *own = gtk_buildable_get_buildable_id (GTK_BUILDABLE (root));
-
-  if (own != NULL && g_str_equal (own, id))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_id (child, id);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static GtkWidget *
 find_named (GtkWidget  *root,
@@ -76,7 +45,7 @@ static const char *
 text_of (GtkWidget  *view,
          const char *id)
 {
-  GtkWidget *label = find_by_id (view, id);
+  GtkWidget *label = xd_test_find_by_id (view, id);
 
   g_assert_nonnull (label);
   return gtk_label_get_text (GTK_LABEL (label));
@@ -86,14 +55,14 @@ static gboolean
 shown (GtkWidget  *view,
        const char *id)
 {
-  return gtk_widget_get_mapped (find_by_id (view, id));
+  return gtk_widget_get_mapped (xd_test_find_by_id (view, id));
 }
 
 static const char *
 page_of (GtkWidget  *view,
          const char *id)
 {
-  return gtk_stack_get_visible_child_name (GTK_STACK (find_by_id (view, id)));
+  return gtk_stack_get_visible_child_name (GTK_STACK (xd_test_find_by_id (view, id)));
 }
 
 static gboolean
@@ -104,15 +73,15 @@ action_enabled (GtkWidget  *view,
 
   /* An action's state shows in the sensitivity of its buttons. */
   if (g_str_equal (name, "voting.open"))
-    button = find_by_id (view, "open_button");
+    button = xd_test_find_by_id (view, "open_button");
   else if (g_str_equal (name, "voting.close"))
-    button = find_by_id (view, "close_button");
+    button = xd_test_find_by_id (view, "close_button");
   else if (g_str_equal (name, "voting.reopen"))
-    button = find_by_id (view, "reopen_button");
+    button = xd_test_find_by_id (view, "reopen_button");
   else if (g_str_equal (name, "voting.add-question"))
-    button = find_by_id (view, "add_question_button");
+    button = xd_test_find_by_id (view, "add_question_button");
   else if (g_str_equal (name, "voting.mode"))
-    button = find_by_id (view, "secret_mode_button");
+    button = xd_test_find_by_id (view, "secret_mode_button");
   g_assert_nonnull (button);
   return gtk_widget_get_sensitive (button);
 }
@@ -121,7 +90,7 @@ static GtkWidget *
 voter_row (GtkWidget *view,
            int        index)
 {
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (find_by_id (view, "voter_list")),
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (xd_test_find_by_id (view, "voter_list")),
                                                       index);
 
   g_assert_nonnull (row);
@@ -133,7 +102,7 @@ n_voter_rows (GtkWidget *view)
 {
   guint n = 0;
 
-  while (gtk_list_box_get_row_at_index (GTK_LIST_BOX (find_by_id (view, "voter_list")), n) != NULL)
+  while (gtk_list_box_get_row_at_index (GTK_LIST_BOX (xd_test_find_by_id (view, "voter_list")), n) != NULL)
     n++;
   return n;
 }
@@ -175,7 +144,7 @@ static gboolean
 press (GtkWidget  *view,
        const char *key)
 {
-  GtkWidget *list = find_by_id (view, "voter_list");
+  GtkWidget *list = xd_test_find_by_id (view, "voter_list");
   GListModel *controllers = gtk_widget_observe_controllers (list);
   GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (view));
   gboolean found = FALSE;
@@ -203,7 +172,7 @@ press (GtkWidget  *view,
         }
     }
   g_object_unref (controllers);
-  spin ();
+  xd_test_spin_for (150);
   return found;
 }
 
@@ -214,9 +183,9 @@ move_cursor (GtkWidget *view,
 {
   gboolean handled = FALSE;
 
-  g_signal_emit_by_name (find_by_id (view, "voter_list"), "move-cursor",
+  g_signal_emit_by_name (xd_test_find_by_id (view, "voter_list"), "move-cursor",
                          GTK_MOVEMENT_DISPLAY_LINES, count, FALSE, FALSE, &handled);
-  spin ();
+  xd_test_spin_for (150);
 }
 
 static gpointer
@@ -251,7 +220,7 @@ respond (const char *response,
     }
   adw_message_dialog_response (dialog, response);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin ();
+  xd_test_spin_for (150);
 }
 
 static void
@@ -259,7 +228,7 @@ activate (GtkWidget  *view,
           const char *action)
 {
   g_assert_true (gtk_widget_activate_action (view, action, NULL));
-  spin ();
+  xd_test_spin_for (150);
 }
 
 static void
@@ -272,7 +241,7 @@ type_total (GtkWidget  *view,
   g_assert_nonnull (field);
   g_assert_true (gtk_widget_is_sensitive (field));
   gtk_editable_set_text (GTK_EDITABLE (field), text);
-  spin ();
+  xd_test_spin_for (150);
 }
 
 /* The database
@@ -346,7 +315,7 @@ fixture_set_up (Fixture       *f,
   gtk_window_set_child (GTK_WINDOW (f->window), f->view);
   xd_voting_view_set_meeting (XD_VOTING_VIEW (f->view), f->store, f->meeting_id);
   gtk_window_present (GTK_WINDOW (f->window));
-  spin ();
+  xd_test_spin_for (150);
 }
 
 /* Closes the window (the view saves what is pending), then the database,
@@ -359,7 +328,7 @@ reopen_database (Fixture *f)
   g_object_add_weak_pointer (G_OBJECT (f->view), (gpointer *) &f->view);
   gtk_window_destroy (GTK_WINDOW (f->window));
   f->window = NULL;
-  spin ();
+  xd_test_spin_for (150);
   g_assert_null (f->view);
 
   g_assert_finalize_object (f->store);
@@ -373,7 +342,7 @@ fixture_tear_down (Fixture       *f,
 {
   if (f->window != NULL)
     gtk_window_destroy (GTK_WINDOW (f->window));
-  spin ();
+  xd_test_spin_for (150);
   g_clear_object (&f->store);
   xd_test_remove_tree (f->dir);
   g_free (f->dir);
@@ -438,7 +407,7 @@ test_open_and_secret (Fixture       *f,
 
   /* Selecting the dossier gives it its question, as a draft. */
   xd_voting_view_select_dossier (XD_VOTING_VIEW (view), f->dossiers[0]);
-  spin ();
+  xd_test_spin_for (150);
   open_id = xd_voting_view_get_question_id (XD_VOTING_VIEW (view));
   g_assert_cmpint (open_id, >, 0);
   g_assert_cmpstr (page_of (view, "detail_stack"), ==, "question");
@@ -507,7 +476,7 @@ test_open_and_secret (Fixture       *f,
 
   /* Votes recorded: the mode is fixed, and the tooltip says why. */
   g_assert_false (action_enabled (view, "voting.mode"));
-  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (find_by_id (view, "mode_box")),
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (xd_test_find_by_id (view, "mode_box")),
                             "Votes have already been recorded"));
 
   /* Close: the result and why. */
@@ -553,8 +522,8 @@ test_open_and_secret (Fixture       *f,
   /* The third member changes their vote with a click, and the vote closes again. */
   gtk_widget_activate (find_named (voter_row (view, 2), "choice-yes"));
   /* A button shows itself pressed for a moment before it clicks. */
-  spin ();
-  spin ();
+  xd_test_spin_for (150);
+  xd_test_spin_for (150);
   g_assert_cmpstr (row_choice (view, 2), ==, "choice-yes");
   g_assert_cmpstr (text_of (view, "tally_label"), ==,
                    "In favour 4 · Against 0 · Abstained 1 · Not yet voted 0");
@@ -565,13 +534,13 @@ test_open_and_secret (Fixture       *f,
 
   /* The second dossier by secret ballot. */
   xd_voting_view_select_dossier (XD_VOTING_VIEW (view), f->dossiers[1]);
-  spin ();
+  xd_test_spin_for (150);
   secret_id = xd_voting_view_get_question_id (XD_VOTING_VIEW (view));
   g_assert_cmpint (secret_id, >, open_id);
   g_assert_true (gtk_widget_activate_action (view, "voting.mode", "s", "secret"));
-  spin ();
+  xd_test_spin_for (150);
   g_assert_cmpstr (page_of (view, "mode_stack"), ==, "secret");
-  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_by_id (view, "secret_mode_button"))));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (xd_test_find_by_id (view, "secret_mode_button"))));
   g_assert_false (gtk_widget_is_sensitive (find_named (view, "ballots-issued")));   /* not open yet */
   activate (view, "voting.open");
   g_assert_cmpstr (text_of (view, "result_line_label"), ==,
@@ -624,7 +593,7 @@ test_open_and_secret (Fixture       *f,
 
   /* The summary: both questions, their counts and results. */
   g_assert_true (gtk_widget_activate_action (view, "voting.show-summary", NULL));
-  spin ();
+  xd_test_spin_for (150);
   g_assert_cmpstr (page_of (view, "detail_stack"), ==, "summary");
   g_assert_cmpstr (text_of (view, "summary_label"), ==,
                    "Passed 2 · Failed 0 · Tie, to vote again 0 · Voting 0 · Not yet voted 0");
@@ -695,7 +664,7 @@ test_quorum (Fixture       *f,
   gint64 id;
 
   xd_voting_view_select_dossier (XD_VOTING_VIEW (view), f->dossiers[0]);
-  spin ();
+  xd_test_spin_for (150);
   id = xd_voting_view_get_question_id (XD_VOTING_VIEW (view));
   /* Only those present vote, and the absent are counted. */
   g_assert_cmpuint (n_voter_rows (view), ==, 2);
@@ -767,7 +736,7 @@ add_question (GtkWidget  *view,
   g_assert_cmpint (adw_message_dialog_get_response_enabled (dialog, "add"), ==, enabled);
   adw_message_dialog_response (dialog, "add");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin ();
+  xd_test_spin_for (150);
 }
 
 /* A free question: a blank one is refused; removing asks first.  A
@@ -807,18 +776,18 @@ test_free_question_and_read_only (Fixture       *f,
   meeting->state = XD_MEETING_FINALISED;
   g_assert_true (xd_store_update_meeting (f->store, meeting, &error));
   g_assert_no_error (error);
-  spin ();
+  xd_test_spin_for (150);
   g_assert_false (action_enabled (view, "voting.open"));
   g_assert_false (action_enabled (view, "voting.add-question"));
   g_assert_false (action_enabled (view, "voting.mode"));
-  g_assert_false (gtk_widget_is_sensitive (find_by_id (view, "remove_button")));
+  g_assert_false (gtk_widget_is_sensitive (xd_test_find_by_id (view, "remove_button")));
   xd_voting_view_select_dossier (XD_VOTING_VIEW (view), f->dossiers[1]);
-  spin ();
+  xd_test_spin_for (150);
   g_assert_null (question_of (f, f->dossiers[1]));
   g_assert_cmpstr (text_of (view, "question_label"), ==, "This dossier has not been put to the vote.");
   gtk_widget_activate_action (view, "voting.open", NULL);
   gtk_widget_activate_action (view, "voting.add-question", NULL);
-  spin ();
+  xd_test_spin_for (150);
   g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_null (question_of (f, f->dossiers[1]));
 
@@ -856,16 +825,16 @@ test_sample (void)
   gtk_window_set_child (GTK_WINDOW (window), view);
   xd_voting_view_set_meeting (XD_VOTING_VIEW (view), store, meeting_id);
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  xd_test_spin_for (150);
 
   g_assert_cmpstr (page_of (view, "detail_stack"), ==, "summary");
   g_assert_cmpstr (text_of (view, "summary_label"), ==,
                    "Passed 5 · Failed 0 · Tie, to vote again 0 · Voting 0 · Not yet voted 0");
-  g_assert_nonnull (find_named (find_by_id (view, "summary_view"), "yes-label"));
+  g_assert_nonnull (find_named (xd_test_find_by_id (view, "summary_view"), "yes-label"));
 
   xd_voting_view_select_dossier (XD_VOTING_VIEW (view),
                                  ((XdDossier *) g_ptr_array_index (dossiers, 0))->id);
-  spin ();
+  xd_test_spin_for (150);
   q = xd_store_get_question (store, xd_voting_view_get_question_id (XD_VOTING_VIEW (view)), &error);
   g_assert_no_error (error);
   g_assert_cmpint (q->state, ==, XD_QUESTION_CLOSED);
@@ -876,12 +845,12 @@ test_sample (void)
 
   /* No meeting: nothing shown. */
   xd_voting_view_set_meeting (XD_VOTING_VIEW (view), NULL, 0);
-  spin ();
+  xd_test_spin_for (150);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (adw_bin_get_child (ADW_BIN (view)))),
                    ==, "none");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  xd_test_spin_for (150);
   g_clear_object (&store);
   xd_test_remove_tree (dir);
 }
