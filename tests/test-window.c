@@ -6,8 +6,13 @@
 
 #include <locale.h>
 
+#include <glib/gi18n.h>
+
+#include "xd-about-window.h"
 #include "xd-application.h"
+#include "xd-shortcuts-window.h"
 #include "xd-test-util.h"
+#include "xd-toolkit-fixes.h"
 #include "xd-window.h"
 
 static void
@@ -272,6 +277,187 @@ test_window_remembers_meeting (void)
   xd_test_remove_tree (dir);
 }
 
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* not ours to free */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return GTK_WINDOW (w);
+    }
+  return NULL;
+}
+
+static void
+collect_accelerators (GtkWidget *widget,
+                      GPtrArray *accels)
+{
+  if (GTK_IS_SHORTCUT_LABEL (widget))
+    {
+      g_auto(GStrv) alternatives =
+        g_strsplit (gtk_shortcut_label_get_accelerator (GTK_SHORTCUT_LABEL (widget)), " ", -1);
+
+      for (guint i = 0; alternatives[i] != NULL; i++)
+        {
+          guint key;
+          GdkModifierType mods;
+
+          /* Every key shown must be a key GTK can read. */
+          g_assert_true (gtk_accelerator_parse (alternatives[i], &key, &mods));
+          g_ptr_array_add (accels, gtk_accelerator_name (key, mods));
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_accelerators (child, accels);
+}
+
+static gboolean
+has_accelerator (GPtrArray  *accels,
+                 const char *accel)
+{
+  guint key;
+  GdkModifierType mods;
+  g_autofree char *name = NULL;
+
+  g_assert_true (gtk_accelerator_parse (accel, &key, &mods));
+  name = gtk_accelerator_name (key, mods);
+  for (guint i = 0; i < accels->len; i++)
+    if (g_str_equal (g_ptr_array_index (accels, i), name))
+      return TRUE;
+  return FALSE;
+}
+
+/* The About and shortcuts windows are ours (GTK 4.8 and libadwaita 1.2
+ * leave theirs partly in English): app.about and win.show-help-overlay
+ * open them, modal over the window, and Escape's action closes them.  The
+ * shortcuts window lists every accelerator the application sets. */
+static gboolean
+check_about_and_shortcuts (gpointer data)
+{
+  GtkApplication *app = data;
+  Check *check = g_object_get_data (G_OBJECT (app), "check");
+  XdWindow *window = find_window (app);
+  g_autoptr(GPtrArray) accels = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) actions = NULL;
+  GtkWindow *about;
+  GtkWindow *shortcuts;
+
+  g_assert_nonnull (window);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  about = find_toplevel (XD_TYPE_ABOUT_WINDOW);
+  g_assert_nonnull (about);
+  g_assert_cmpstr (gtk_window_get_title (about), ==, _("About Xét duyệt"));
+  g_assert_true (gtk_window_get_modal (about));
+  g_assert_true (gtk_window_get_transient_for (about) == GTK_WINDOW (window));
+  /* No libadwaita About window beside ours. */
+  g_assert_null (find_toplevel (ADW_TYPE_ABOUT_WINDOW));
+  g_object_add_weak_pointer (G_OBJECT (about), (gpointer *) &about);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (about), "window.close", NULL));
+  spin ();
+  g_assert_null (about);
+
+  /* Ctrl+? is ours, and GTK installs no shortcuts window of its own. */
+  {
+    g_auto(GStrv) keys = gtk_application_get_accels_for_action (app, "win.show-help-overlay");
+
+    g_assert_true (g_strv_contains ((const char * const *) keys, "<Control>question"));
+  }
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "show-help-overlay"));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-help-overlay", NULL);
+  shortcuts = find_toplevel (XD_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (shortcuts);
+  g_assert_null (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW));
+  g_assert_cmpstr (gtk_window_get_title (shortcuts), ==,
+                   C_("shortcut window", "Keyboard Shortcuts"));
+  g_assert_true (gtk_window_get_modal (shortcuts));
+  g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (window));
+
+  collect_accelerators (GTK_WIDGET (shortcuts), accels);
+  g_assert_cmpuint (accels->len, >=, 20);
+  actions = gtk_application_list_action_descriptions (app);
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      g_auto(GStrv) keys = gtk_application_get_accels_for_action (app, actions[i]);
+
+      for (guint k = 0; keys[k] != NULL; k++)
+        if (!has_accelerator (accels, keys[k]))
+          g_error ("%s (%s) is not in the shortcuts window", keys[k], actions[i]);
+    }
+  /* The window's own bindings (xd-window.c) and the voting keys. */
+  for (const char *const *k = (const char *const[]) { "<Control><Shift>n", "<Control>n",
+                                                      "<Control>f", "<Control>p", "<Alt>1",
+                                                      "<Alt>5", "BackSpace", "1", "3", NULL };
+       *k != NULL; k++)
+    g_assert_true (has_accelerator (accels, *k));
+
+  g_object_add_weak_pointer (G_OBJECT (shortcuts), (gpointer *) &shortcuts);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shortcuts), "window.close", NULL));
+  spin ();
+  g_assert_null (shortcuts);
+
+  check->checked = TRUE;
+  gtk_window_destroy (GTK_WINDOW (window));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_window_added_check_windows_cb (GtkApplication *app,
+                                  GtkWindow      *window,
+                                  gpointer        data)
+{
+  if (XD_IS_WINDOW (window))
+    g_timeout_add (300, check_about_and_shortcuts, app);
+}
+
+static void
+test_app_about_and_shortcuts (void)
+{
+  g_autofree char *dir = xd_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "council.xetduyet", NULL);
+  g_autoptr(XdApplication) app = xd_application_new ();
+  Check check = { NULL, FALSE };
+  char *argv[] = { (char *) "xetduyet", path, NULL };
+
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_object_set_data (G_OBJECT (app), "check", &check);
+  g_signal_connect (app, "window-added", G_CALLBACK (on_window_added_check_windows_cb), NULL);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 2, argv), ==, 0);
+  g_assert_true (check.checked);
+  xd_test_remove_tree (dir);
+}
+
+/* GTK 4.8 names a button with a mnemonic by its raw label and its label
+ * ("_Thêm hồ sơ Thêm hồ sơ"); the fix names it by what it shows, once,
+ * and again when its label changes. */
+static void
+test_toolkit_fixes_mnemonic_name (void)
+{
+  GtkWidget *button = g_object_ref_sink (gtk_button_new_with_mnemonic ("_Thêm hồ sơ"));
+  GtkWidget *plain = g_object_ref_sink (gtk_button_new_with_label ("Đóng"));
+
+  xd_toolkit_fixes_apply (button);
+  xd_toolkit_fixes_apply (plain);
+  g_assert_false (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (button),
+                                                    GTK_ACCESSIBLE_RELATION_LABELLED_BY));
+  gtk_test_accessible_assert_property (button, GTK_ACCESSIBLE_PROPERTY_LABEL, "Thêm hồ sơ");
+
+  gtk_button_set_label (GTK_BUTTON (button), "_Xóa hồ sơ…");
+  gtk_test_accessible_assert_property (button, GTK_ACCESSIBLE_PROPERTY_LABEL, "Xóa hồ sơ…");
+
+  /* A button without a mnemonic keeps what GTK gave it. */
+  gtk_test_accessible_assert_property (plain, GTK_ACCESSIBLE_PROPERTY_LABEL, "Đóng");
+
+  g_assert_finalize_object (button);
+  g_assert_finalize_object (plain);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -290,6 +476,9 @@ main (int    argc,
   if (display != NULL)
     g_setenv ("DISPLAY", display, TRUE);
 
+  /* GTK's test accessibility backend, not none: the toolkit fixes are
+   * checked on the accessible properties it records (no bus is used). */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -297,6 +486,8 @@ main (int    argc,
   g_test_add_func ("/gui/window/remembers-meeting", test_window_remembers_meeting);
   g_test_add_func ("/gui/app/empty-state", test_app_empty_state);
   g_test_add_func ("/gui/app/refuses-foreign-file", test_app_refuses_foreign_file);
+  g_test_add_func ("/gui/app/about-and-shortcuts", test_app_about_and_shortcuts);
+  g_test_add_func ("/gui/toolkit-fixes/mnemonic-name", test_toolkit_fixes_mnemonic_name);
 
   status = g_test_run ();
   /* Stop, not down, and keep the object: GApplication holds its bus

@@ -12,9 +12,12 @@
 
 #include <glib/gi18n.h>
 
+#include "xd-about-window.h"
 #include "xd-application.h"
 #include "xd-help-window.h"
 #include "xd-resources.h"
+#include "xd-shortcuts-window.h"
+#include "xd-toolkit-fixes.h"
 #include "xd-window.h"
 
 struct _XdApplication
@@ -41,6 +44,30 @@ find_window_for (XdApplication *self,
   return NULL;
 }
 
+/* Benchmark hook (build-aux/bench, README "Performance"): with
+ * XETDUYET_BENCH_FIRST_FRAME=1 in the environment the app prints
+ * "first-frame" once the first window's first frame is painted, and quits,
+ * so start-up can be timed from the outside. */
+static void
+on_bench_after_paint_cb (GdkFrameClock *clock,
+                         gpointer       app)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_bench_after_paint_cb, app);
+  g_print ("first-frame\n");
+  g_application_quit (G_APPLICATION (app));
+}
+
+static void
+bench_watch_first_frame (XdApplication *self,
+                         GtkWidget     *window)
+{
+  if (g_strcmp0 (g_getenv ("XETDUYET_BENCH_FIRST_FRAME"), "1") != 0)
+    return;
+  gtk_widget_realize (window);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (on_bench_after_paint_cb), self);
+}
+
 static void
 open_path (XdApplication *self,
            const char    *path)
@@ -57,6 +84,7 @@ open_path (XdApplication *self,
 
   store = xd_store_open (path, &error);
   window = xd_window_new (GTK_APPLICATION (self), store, error);
+  bench_watch_first_frame (self, GTK_WIDGET (window));
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -113,26 +141,10 @@ about_action (GSimpleAction *action,
               gpointer       user_data)
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
-  const char *developers[] = { _("The Xét duyệt developers"), NULL };
 
-  /* The title and the licence text are ours, not libadwaita's: its 1.2
-   * Vietnamese catalogue does not translate them, and the user must not
-   * meet English here. */
-  adw_show_about_window (gtk_application_get_active_window (app),
-                         "title", _("About Xét duyệt"),
-                         "application-name", _("Xét duyệt"),
-                         "application-icon", APP_ID,
-                         "version", PACKAGE_VERSION,
-                         "comments", _("Prepare and run the hearings of a review council"),
-                         "developers", developers,
-                         "license-type", GTK_LICENSE_CUSTOM,
-                         "license", _("This program is free software: you can redistribute it and/or "
-                                      "modify it under the terms of the GNU General Public License, "
-                                      "version 3 or any later version. It comes with absolutely no "
-                                      "warranty. See <a href=\"https://www.gnu.org/licenses/gpl-3.0.html\">"
-                                      "the GNU General Public License</a> for details."),
-                         "translator-credits", _("translator-credits"),
-                         NULL);
+  /* Our own window, not adw_show_about_window (): libadwaita 1.2's
+   * Vietnamese catalogue leaves most of that one in English. */
+  gtk_window_present (GTK_WINDOW (xd_about_window_new (gtk_application_get_active_window (app))));
 }
 
 static void
@@ -164,26 +176,64 @@ static const GActionEntry app_actions[] = {
 };
 
 static void
+show_shortcuts_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  gtk_window_present (GTK_WINDOW (xd_shortcuts_window_new (GTK_WINDOW (user_data))));
+}
+
+/* Where GTK would put its GtkShortcutsWindow (win.show-help-overlay, on
+ * each window's action map, so the menu and D-Bus reach it): ours instead,
+ * since GTK 4.8's Vietnamese catalogue leaves parts of its own in English.
+ * The app ships no gtk/help-overlay.ui, so GTK adds nothing itself. */
+static const GActionEntry window_actions[] = {
+  { "show-help-overlay", show_shortcuts_action },
+};
+
+static void
+xd_application_window_added (GtkApplication *app,
+                             GtkWindow      *window)
+{
+  GTK_APPLICATION_CLASS (xd_application_parent_class)->window_added (app, window);
+
+  if (XD_IS_WINDOW (window))
+    g_action_map_add_action_entries (G_ACTION_MAP (window), window_actions,
+                                     G_N_ELEMENTS (window_actions), window);
+}
+
+static void
 xd_application_startup (GApplication *app)
 {
   const char *quit_accels[] = { "<Control>q", NULL };
   const char *close_accels[] = { "<Control>w", NULL };
   const char *help_accels[] = { "F1", NULL };
+  const char *shortcuts_accels[] = { "<Control>question", NULL };
+  const char *meetings_accels[] = { "<Alt>Left", NULL };
 
   G_APPLICATION_CLASS (xd_application_parent_class)->startup (app);
+
+  xd_toolkit_fixes_init ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.help", help_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay",
+                                         shortcuts_accels);
+  /* Back to the list of meetings, as Back goes in GNOME's own apps. */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-meetings",
+                                         meetings_accels);
 }
 
 static void
 xd_application_class_init (XdApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_app_class = GTK_APPLICATION_CLASS (klass);
 
+  gtk_app_class->window_added = xd_application_window_added;
   app_class->activate = xd_application_activate;
   app_class->open = xd_application_open;
   app_class->startup = xd_application_startup;

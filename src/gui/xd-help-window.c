@@ -53,7 +53,11 @@ static const HelpSection sections[] = {
     { N_("In Dossiers (Alt+3), add the dossier of each unit proposed for recognition with "
          "Ctrl+N, and tick the documents it sent."),
       N_("Choose a dossier in the list and mark each criterion as Passed or Failed. A "
-         "criterion you have not looked at yet stays Not assessed.") } },
+         "criterion you have not looked at yet stays Not assessed."),
+      N_("When units send their dossiers as exchange files, choose Import Units’ Dossiers in "
+         "the meeting’s menu and pick one or more files. If the meeting already has a dossier "
+         "of the same unit with the same reference, you choose whether to replace or skip "
+         "it.") } },
   { N_("4. Mark Attendance"),
     { N_("On the day of the hearing, in Members, mark each person as present, absent or absent "
          "with leave."),
@@ -67,7 +71,10 @@ static const HelpSection sections[] = {
     { N_("When the hearing is over, open the Minutes view, check the preview and export the "
          "minutes as a PDF or ODT file, or print them."),
       N_("Everything you typed is already saved in the meeting’s file: there is nothing else "
-         "to save before closing.") } },
+         "to save before closing."),
+      N_("Once the minutes are approved, choose Finalise Meeting in the meeting’s menu. The "
+         "meeting can then no longer be changed, and a verification code is printed at the "
+         "foot of every page of the minutes.") } },
 };
 
 static GtkWidget *
