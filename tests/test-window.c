@@ -11,16 +11,10 @@
 #include "xd-about-window.h"
 #include "xd-application.h"
 #include "xd-shortcuts-window.h"
+#include "xd-gui-test-util.h"
 #include "xd-test-util.h"
 #include "xd-toolkit-fixes.h"
 #include "xd-window.h"
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static XdWindow *
 find_window (GtkApplication *app)
@@ -108,21 +102,6 @@ test_app_refuses_foreign_file (void)
   xd_test_remove_tree (dir);
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* not ours to free */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return ADW_MESSAGE_DIALOG (w);
-    }
-  return NULL;
-}
-
 static gint64
 count_meetings (XdStore *store)
 {
@@ -150,12 +129,12 @@ test_window_actions (void)
   g_assert_no_error (error);
   window = xd_window_new (NULL, store, NULL);
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  xd_test_spin ();
   g_assert_cmpstr (xd_window_get_page_name (window), ==, "empty");
 
   /* The sample opens on its overview. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.load-sample", NULL));
-  spin ();
+  xd_test_spin ();
   g_assert_cmpstr (xd_window_get_page_name (window), ==, "meeting");
   sample_id = xd_window_get_meeting (window);
   g_assert_cmpint (sample_id, >, 0);
@@ -181,24 +160,24 @@ test_window_actions (void)
 
   /* Ctrl+F and Ctrl+N lead to the dossiers. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
-  spin ();
+  xd_test_spin ();
   g_assert_cmpstr (xd_window_get_view_name (window), ==, "dossiers");
   g_assert_true (GTK_IS_EDITABLE (gtk_root_get_focus (GTK_ROOT (window))) ||
                  GTK_IS_TEXT (gtk_root_get_focus (GTK_ROOT (window))));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "i", 1));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-dossier", NULL));
-  spin ();
+  xd_test_spin ();
   g_assert_cmpstr (xd_window_get_view_name (window), ==, "dossiers");
   dossiers = xd_store_list_dossiers (store, sample_id, &error);
   g_assert_cmpuint (dossiers->len, ==, 6);
 
   /* Back to the list, then a new meeting. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-meetings", NULL));
-  spin ();
+  xd_test_spin ();
   g_assert_cmpstr (xd_window_get_page_name (window), ==, "meetings");
   g_assert_cmpint (xd_window_get_meeting (window), ==, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-meeting", NULL));
-  spin ();
+  xd_test_spin ();
   new_id = xd_window_get_meeting (window);
   g_assert_cmpint (new_id, >, sample_id);
   g_assert_cmpstr (xd_window_get_view_name (window), ==, "overview");
@@ -206,9 +185,9 @@ test_window_actions (void)
 
   /* Duplicate the sample as next year's meeting. */
   xd_window_open_meeting (window, sample_id);
-  spin ();
+  xd_test_spin ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.duplicate-meeting", NULL));
-  spin ();
+  xd_test_spin ();
   copy_id = xd_window_get_meeting (window);
   g_assert_cmpint (copy_id, !=, sample_id);
   copy = xd_store_get_meeting (store, copy_id, &error);
@@ -217,25 +196,25 @@ test_window_actions (void)
 
   /* Deleting asks; Cancel keeps the meeting, Delete removes it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-meeting", NULL));
-  spin ();
-  dialog = find_message_dialog ();
+  xd_test_spin ();
+  dialog = xd_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "cancel");
-  spin ();
+  xd_test_spin ();
   g_assert_cmpint (count_meetings (store), ==, 3);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-meeting", NULL));
-  spin ();
-  dialog = find_message_dialog ();
+  xd_test_spin ();
+  dialog = xd_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "delete");
-  spin ();
+  xd_test_spin ();
   g_assert_cmpint (count_meetings (store), ==, 2);
   g_assert_cmpstr (xd_window_get_page_name (window), ==, "meetings");
   g_assert_null (xd_store_get_meeting (store, copy_id, NULL));
 
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  xd_test_spin ();
   g_assert_null (window);
 
   g_clear_object (&store);
@@ -259,19 +238,19 @@ test_window_remembers_meeting (void)
 
   window = xd_window_new (NULL, store, NULL);
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  xd_test_spin ();
   xd_window_open_meeting (window, id);
-  spin ();
+  xd_test_spin ();
   gtk_window_close (GTK_WINDOW (window));
-  spin ();
+  xd_test_spin ();
 
   window = xd_window_new (NULL, store, NULL);
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  xd_test_spin ();
   g_assert_cmpstr (xd_window_get_page_name (window), ==, "meeting");
   g_assert_cmpint (xd_window_get_meeting (window), ==, id);
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  xd_test_spin ();
 
   g_clear_object (&store);
   xd_test_remove_tree (dir);
@@ -359,7 +338,7 @@ check_about_and_shortcuts (gpointer data)
   g_assert_null (find_toplevel (ADW_TYPE_ABOUT_WINDOW));
   g_object_add_weak_pointer (G_OBJECT (about), (gpointer *) &about);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (about), "window.close", NULL));
-  spin ();
+  xd_test_spin ();
   g_assert_null (about);
 
   /* Ctrl+? is ours, and GTK installs no shortcuts window of its own. */
@@ -398,7 +377,7 @@ check_about_and_shortcuts (gpointer data)
 
   g_object_add_weak_pointer (G_OBJECT (shortcuts), (gpointer *) &shortcuts);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shortcuts), "window.close", NULL));
-  spin ();
+  xd_test_spin ();
   g_assert_null (shortcuts);
 
   check->checked = TRUE;
