@@ -200,6 +200,8 @@ test_skip (Fixture       *f,
   bang_ca = find_dossier (f, "Xã Bằng Cả");
   g_assert_nonnull (bang_ca);
   g_assert_cmpint (((XdDossier *) g_ptr_array_index (dossiers, 5))->id, ==, bang_ca->id);
+  /* Voted on at the unit's meeting, not in this one. */
+  g_assert_cmpint (bang_ca->state, ==, XD_DOSSIER_CHECKING);
   g_clear_pointer (&first, xd_assessment_free);
   first = first_assessment (f, bang_ca->id);
   g_assert_cmpint (first->result, ==, XD_ASSESSMENT_MET);
@@ -234,6 +236,7 @@ test_replace (Fixture       *f,
   g_assert_cmpint (after->id, ==, before->id);
   g_assert_cmpint (after->position, ==, before->position);
   g_assert_cmpstr (after->conclusion, ==, "Bổ sung hồ sơ lần 2");
+  g_assert_cmpint (after->state, ==, XD_DOSSIER_VOTED);
   first = first_assessment (f, after->id);
   g_assert_cmpint (first->result, ==, XD_ASSESSMENT_NOT_MET);
   g_assert_cmpstr (first->note, ==, "Thiếu nghị quyết ngày 15/02/2021 của Đảng ủy phường; "

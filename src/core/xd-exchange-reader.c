@@ -540,6 +540,8 @@ replace_dossier (Reader     *r,
   d->id = existing;
   d->meeting_id = old->meeting_id;
   d->position = old->position;
+  if (old->state == XD_DOSSIER_VOTED)
+    d->state = XD_DOSSIER_VOTED;   /* its votes stay, so it stays voted on */
   if (!xd_store_update_dossier (r->store, d, error))
     return fail_with (r, node, error);
 
@@ -614,6 +616,10 @@ read_dossiers (Reader   *r,
           g_autofree char *key = dossier_key (d);
           gint64 existing = lookup_id (r->keys, key);
 
+          /* Its votes were not brought along: here it is still to be
+           * voted on, once the council has looked at it. */
+          if (d->state == XD_DOSSIER_VOTED)
+            d->state = XD_DOSSIER_CHECKING;
           if (existing != 0 && r->policy != XD_DUPLICATES_REPLACE)
             {
               g_ptr_array_add (r->result->duplicates, describe_dossier (d));
