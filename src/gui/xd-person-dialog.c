@@ -60,6 +60,7 @@ show_error (XdPersonDialog *self,
   g_free (self->error_message);
   self->error_message = g_strdup (message);
   gtk_label_set_text (self->error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_revealer), TRUE);
   gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->save_button),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
@@ -71,6 +72,7 @@ clear_error (XdPersonDialog *self)
 {
   g_clear_pointer (&self->error_message, g_free);
   gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_revealer), FALSE);
   gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
   gtk_accessible_reset_property (GTK_ACCESSIBLE (self->save_button),
                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
