@@ -479,7 +479,6 @@ delete_guest_locked (XdStore   *self,
                      GError   **error)
 {
   gint64 id = *(gint64 *) data;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 meeting_id;
 
   meeting_id = xd_store_owner_of (self, "SELECT meeting_id FROM guest WHERE id = ?", id,

@@ -196,7 +196,6 @@ delete_question_locked (XdStore   *self,
 {
   gint64 id = *(gint64 *) data;
   g_autoptr(XdQuestion) q = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
 
   q = xd_store_get_question (self, id, error);
   if (q == NULL || !xd_store_check_meeting_writable (self, q->meeting_id, error))
