@@ -950,6 +950,168 @@ test_import_all_or_nothing (Fixture       *f,
   g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM member"), ==, 0);
 }
 
+/* xd_store_tally_criteria () counts as xd_store_list_assessments () does,
+ * for every dossier at once: the sample, then with assessments changed. */
+static void
+check_tallies (XdStore *store,
+               gint64   meeting_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) dossiers = xd_store_list_dossiers (store, meeting_id, &error);
+  g_autoptr(GArray) tallies = xd_store_tally_criteria (store, meeting_id, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (tallies->len, ==, dossiers->len);
+  for (guint i = 0; i < dossiers->len; i++)
+    {
+      XdDossier *d = g_ptr_array_index (dossiers, i);
+      g_autoptr(GPtrArray) assessments = xd_store_list_assessments (store, d->id, &error);
+      XdCriteriaTally *t = NULL;
+      int met = 0;
+
+      for (guint j = 0; j < tallies->len; j++)
+        if (g_array_index (tallies, XdCriteriaTally, j).dossier_id == d->id)
+          t = &g_array_index (tallies, XdCriteriaTally, j);
+      for (guint j = 0; j < assessments->len; j++)
+        met += ((XdAssessment *) g_ptr_array_index (assessments, j))->result == XD_ASSESSMENT_MET;
+      g_assert_nonnull (t);
+      g_assert_cmpint (t->total, ==, (int) assessments->len);
+      g_assert_cmpint (t->met, ==, met);
+    }
+}
+
+static void
+test_tally_criteria (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) dossiers = NULL;
+  g_autoptr(GPtrArray) assessments = NULL;
+  g_autoptr(GArray) none = NULL;
+  gint64 id = xd_store_load_sample (f->store, &error);
+  XdAssessment *a;
+
+  g_assert_no_error (error);
+  check_tallies (f->store, id);
+
+  /* One criterion of the first dossier now not met, another not assessed. */
+  dossiers = xd_store_list_dossiers (f->store, id, &error);
+  assessments = xd_store_list_assessments (f->store,
+                                           ((XdDossier *) g_ptr_array_index (dossiers, 0))->id,
+                                           &error);
+  g_assert_cmpuint (assessments->len, >=, 2);
+  a = g_ptr_array_index (assessments, 0);
+  a->result = XD_ASSESSMENT_NOT_MET;
+  g_assert_true (xd_store_set_assessment (f->store, a, &error));
+  a = g_ptr_array_index (assessments, 1);
+  a->result = XD_ASSESSMENT_NOT_ASSESSED;
+  g_assert_true (xd_store_set_assessment (f->store, a, &error));
+  g_assert_no_error (error);
+  check_tallies (f->store, id);
+
+  /* A meeting without dossiers has no tallies, and is no error. */
+  none = xd_store_tally_criteria (f->store, add_meeting (f->store, "Hội nghị trống"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (none->len, ==, 0);
+}
+
+/* xd_store_run_in_transaction (): many calls, one commit and one
+ * "changed"; a FALSE return (a bad value half-way) leaves nothing. */
+typedef struct {
+  gint64 meeting_id;
+  int n;              /* dossiers to add */
+  gboolean fail;      /* then add one the store refuses */
+  int changed;        /* "changed" emissions seen */
+  int changed_inside; /* … of single edits, which should stay silent */
+  int serial;         /* numbers the units: two of one name are refused */
+} Batch;
+
+static void
+on_batch_changed_cb (XdStore    *store,
+                     const char *entity,
+                     gint64      id,
+                     Batch      *b)
+{
+  b->changed++;
+  /* The edits inside stay silent: only the batch's own "*" is heard. */
+  if (!g_str_equal (entity, "*"))
+    b->changed_inside++;
+}
+
+static gboolean
+add_batch (XdStore  *store,
+           gpointer  data,
+           GError  **error)
+{
+  Batch *b = data;
+
+  for (int i = 0; i < b->n; i++)
+    {
+      g_autoptr(XdDossier) d = xd_dossier_new ();
+
+      d->meeting_id = b->meeting_id;
+      g_free (d->unit_name);
+      d->unit_name = g_strdup_printf ("Xã Số %d", ++b->serial);
+      if (xd_store_add_dossier (store, d, error) == 0)
+        return FALSE;
+    }
+  if (b->fail)
+    {
+      g_autoptr(XdDossier) d = xd_dossier_new ();
+
+      d->meeting_id = b->meeting_id + 1000;   /* no such meeting */
+      g_free (d->unit_name);
+      d->unit_name = g_strdup ("Phường Không Có");
+      return xd_store_add_dossier (store, d, error) != 0;
+    }
+  return TRUE;
+}
+
+static gboolean
+run_batch (XdStore  *store,
+           Batch    *b,
+           GError  **error)
+{
+  return xd_store_run_in_transaction (store, add_batch, b, error);
+}
+
+static void
+test_run_in_transaction (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  Batch b = { add_meeting (f->store, "Hội nghị xét duyệt"), 25, FALSE, 0, 0, 0 };
+  int audit_before;
+
+  g_signal_connect (f->store, "changed", G_CALLBACK (on_batch_changed_cb), &b);
+
+  g_assert_true (run_batch (f->store, &b, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM dossier"), ==, 25);
+  g_assert_cmpint (b.changed_inside, ==, 0);
+  g_assert_cmpint (b.changed, ==, 1);
+
+  /* A refusal after ten good dossiers: none of them stays, nothing is
+   * logged and nobody is told of a change. */
+  audit_before = count_rows (f->path, "SELECT count(*) FROM audit_log");
+  b.n = 10;
+  b.fail = TRUE;
+  g_assert_false (run_batch (f->store, &b, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM dossier"), ==, 25);
+  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM audit_log"), ==, audit_before);
+  g_assert_cmpint (b.changed, ==, 1);
+
+  /* The store still takes single writes afterwards. */
+  b.n = 1;
+  b.fail = FALSE;
+  g_assert_true (run_batch (f->store, &b, &error));
+  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM dossier"), ==, 26);
+
+  g_signal_handlers_disconnect_by_data (f->store, &b);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -981,6 +1143,10 @@ main (int    argc,
   g_test_add ("/core/store/delete", Fixture, NULL, fixture_set_up, test_delete, fixture_tear_down);
   g_test_add ("/core/store/finalised-is-read-only", Fixture, NULL,
               fixture_set_up, test_finalised_is_read_only, fixture_tear_down);
+  g_test_add ("/core/store/tally-criteria", Fixture, NULL,
+              fixture_set_up, test_tally_criteria, fixture_tear_down);
+  g_test_add ("/core/store/run-in-transaction", Fixture, NULL,
+              fixture_set_up, test_run_in_transaction, fixture_tear_down);
   g_test_add ("/core/store/import-all-or-nothing", Fixture, NULL,
               fixture_set_up, test_import_all_or_nothing, fixture_tear_down);
 

@@ -339,6 +339,10 @@ typedef struct {
   GPtrArray *questions;   /* XdQuestion */
   XdMember *chair;        /* borrowed from members, or NULL */
   XdMember *secretary;
+  /* Lookups by dossier id, so ten thousand dossiers do not each walk ten
+   * thousand questions (gint64 * keys and values borrowed from above). */
+  GHashTable *dossier_by_id;        /* → XdDossier */
+  GHashTable *questions_by_dossier; /* → GPtrArray of its XdQuestion, in order */
 } Builder;
 
 static XdMinutesBlock *
@@ -863,6 +867,8 @@ build_dossier_table (Builder  *b,
 {
   g_autofree char *count = count_padded ((int) b->dossiers->len);
   g_autofree char *intro = NULL;
+  g_autoptr(GArray) tallies = NULL;
+  g_autoptr(GHashTable) tally_by_id = NULL;
   XdMinutesBlock *table;
   XdMinutesRow *row;
 
@@ -882,24 +888,29 @@ build_dossier_table (Builder  *b,
   row_add_cell (row, cell_text (XD_MINUTES_STYLE_TABLE_HEADING, "Số tiêu chí đạt"), NULL);
   row_add_cell (row, cell_text (XD_MINUTES_STYLE_TABLE_HEADING, "Kết luận thẩm tra"), NULL);
 
+  /* One query for every dossier's count, not one per dossier. */
+  tallies = xd_store_tally_criteria (b->store, b->meeting->id, error);
+  if (tallies == NULL)
+    {
+      block_free (table);
+      return FALSE;
+    }
+  tally_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < tallies->len; i++)
+    {
+      XdCriteriaTally *t = &g_array_index (tallies, XdCriteriaTally, i);
+      g_hash_table_insert (tally_by_id, &t->dossier_id, t);
+    }
+
   for (guint i = 0; i < b->dossiers->len; i++)
     {
       XdDossier *d = g_ptr_array_index (b->dossiers, i);
-      g_autoptr(GPtrArray) assessments = xd_store_list_assessments (b->store, d->id, error);
+      XdCriteriaTally *t = g_hash_table_lookup (tally_by_id, &d->id);
       g_autofree char *number = g_strdup_printf ("%u", i + 1);
       g_autofree char *met = NULL;
-      int n_met = 0;
 
-      if (assessments == NULL)
-        {
-          block_free (table);
-          return FALSE;
-        }
-      for (guint j = 0; j < assessments->len; j++)
-        if (((XdAssessment *) g_ptr_array_index (assessments, j))->result == XD_ASSESSMENT_MET)
-          n_met++;
-      met = assessments->len > 0 ? g_strdup_printf ("%d/%u", n_met, assessments->len)
-                                 : g_strdup ("—");
+      met = t != NULL && t->total > 0 ? g_strdup_printf ("%d/%d", t->met, t->total)
+                                      : g_strdup ("—");
 
       row = table_add_row (table, FALSE);
       row_add_cell (row, cell_text (XD_MINUTES_STYLE_TABLE_NUMBER, number), NULL);
@@ -1032,13 +1043,14 @@ static XdQuestion *
 dossier_result (Builder         *b,
                 const XdDossier *d)
 {
+  GPtrArray *questions = g_hash_table_lookup (b->questions_by_dossier, &d->id);
   XdQuestion *result = NULL;
 
-  for (guint i = 0; i < b->questions->len; i++)
+  for (guint i = 0; questions != NULL && i < questions->len; i++)
     {
-      XdQuestion *q = g_ptr_array_index (b->questions, i);
+      XdQuestion *q = g_ptr_array_index (questions, i);
 
-      if (q->dossier_id == d->id && q->state == XD_QUESTION_CLOSED)
+      if (q->state == XD_QUESTION_CLOSED)
         result = q;
     }
   return result;
@@ -1056,11 +1068,8 @@ recognition_phrase (Builder *b)
       XdQuestion *q = g_ptr_array_index (b->questions, i);
       g_autofree char *text = clean (q->text);
       g_autofree char *prefix = NULL;
-      XdDossier *d = NULL;
+      XdDossier *d = g_hash_table_lookup (b->dossier_by_id, &q->dossier_id);
 
-      for (guint j = 0; j < b->dossiers->len && d == NULL; j++)
-        if (((XdDossier *) g_ptr_array_index (b->dossiers, j))->id == q->dossier_id)
-          d = g_ptr_array_index (b->dossiers, j);
       if (d == NULL)
         continue;
 
@@ -1110,15 +1119,14 @@ build_votes (Builder  *b,
     {
       XdDossier *d = g_ptr_array_index (b->dossiers, i);
       XdQuestion *result = dossier_result (b, d);
+      GPtrArray *questions = g_hash_table_lookup (b->questions_by_dossier, &d->id);
       char *unit = is_blank (d->unit_name) ? g_strdup (GAP) : clean (d->unit_name);
       gboolean any = FALSE;
 
-      for (guint j = 0; j < b->questions->len; j++)
+      for (guint j = 0; questions != NULL && j < questions->len; j++)
         {
-          XdQuestion *q = g_ptr_array_index (b->questions, j);
+          XdQuestion *q = g_ptr_array_index (questions, j);
 
-          if (q->dossier_id != d->id)
-            continue;
           /* A question reopened and closed again shows once, as it ended;
            * one still open after an earlier result is worth noting. */
           if (q->state == XD_QUESTION_CLOSED && q != result)
@@ -1286,6 +1294,8 @@ builder_clear (Builder *b)
   g_clear_pointer (&b->guests, g_ptr_array_unref);
   g_clear_pointer (&b->dossiers, g_ptr_array_unref);
   g_clear_pointer (&b->questions, g_ptr_array_unref);
+  g_clear_pointer (&b->dossier_by_id, g_hash_table_unref);
+  g_clear_pointer (&b->questions_by_dossier, g_hash_table_unref);
   g_clear_pointer (&b->minutes, xd_minutes_free);
 }
 
@@ -1324,6 +1334,27 @@ xd_minutes_build (XdStore  *store,
       (conclusion = xd_store_get_section (store, meeting_id, XD_SECTION_CONCLUSION, error)) == NULL ||
       (recipients = xd_store_get_section (store, meeting_id, XD_SECTION_RECIPIENTS, error)) == NULL)
     return NULL;
+
+  b.dossier_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < b.dossiers->len; i++)
+    {
+      XdDossier *d = g_ptr_array_index (b.dossiers, i);
+      g_hash_table_insert (b.dossier_by_id, &d->id, d);
+    }
+  b.questions_by_dossier = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                                  (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < b.questions->len; i++)
+    {
+      XdQuestion *q = g_ptr_array_index (b.questions, i);
+      GPtrArray *of_dossier = g_hash_table_lookup (b.questions_by_dossier, &q->dossier_id);
+
+      if (of_dossier == NULL)
+        {
+          of_dossier = g_ptr_array_new ();
+          g_hash_table_insert (b.questions_by_dossier, &q->dossier_id, of_dossier);
+        }
+      g_ptr_array_add (of_dossier, q);
+    }
 
   for (guint i = 0; i < b.members->len; i++)
     {

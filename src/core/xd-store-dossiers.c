@@ -685,6 +685,59 @@ xd_store_delete_document (XdStore  *self,
 /* Assessments
  * =========== */
 
+/**
+ * xd_store_tally_criteria:
+ *
+ * For each dossier of @meeting_id, how many criteria of the meeting's set
+ * it was assessed to meet, out of how many: the figures of the minutes'
+ * table, counted as xd_store_list_assessments () would, in one query
+ * instead of one per dossier.
+ *
+ * Returns: (transfer full): a #GArray of #XdCriteriaTally, in no
+ * particular order
+ */
+GArray *
+xd_store_tally_criteria (XdStore  *self,
+                         gint64    meeting_id,
+                         GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) tallies = g_array_new (FALSE, FALSE, sizeof (XdCriteriaTally));
+  int rc;
+
+  g_return_val_if_fail (XD_IS_STORE (self), NULL);
+
+  stmt = xd_store_prepare (self,
+                           "SELECT d.id, count (c.id),"
+                           " count (CASE WHEN a.result = 'met' THEN 1 END)"
+                           " FROM dossier d JOIN meeting m ON m.id = d.meeting_id"
+                           " LEFT JOIN criterion c ON c.set_id = m.criteria_set_id"
+                           " LEFT JOIN assessment a ON a.dossier_id = d.id AND a.criterion_id = c.id"
+                           " WHERE d.meeting_id = ? GROUP BY d.id",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      XdCriteriaTally t = {
+        .dossier_id = sqlite3_column_int64 (stmt, 0),
+        .total = sqlite3_column_int (stmt, 1),
+        .met = sqlite3_column_int (stmt, 2),
+      };
+
+      g_array_append_val (tallies, t);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      xd_store_set_error_from_db (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&tallies);
+}
+
 GPtrArray *
 xd_store_list_assessments (XdStore  *self,
                            gint64    dossier_id,

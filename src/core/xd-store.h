@@ -178,6 +178,16 @@ GPtrArray   *xd_store_list_assessments   (XdStore     *self,
 gboolean     xd_store_set_assessment     (XdStore            *self,
                                           const XdAssessment *assessment,
                                           GError            **error);
+/* Per dossier of a meeting, its criteria assessed met out of the set's
+ * (what the minutes' table shows), all in one query. */
+typedef struct {
+  gint64 dossier_id;
+  int met;
+  int total;               /* criteria in the meeting's set */
+} XdCriteriaTally;
+GArray      *xd_store_tally_criteria     (XdStore            *self,
+                                          gint64              meeting_id,
+                                          GError            **error);
 
 /* Questions put to the vote, open votes and secret-ballot tallies. */
 GPtrArray   *xd_store_list_questions     (XdStore     *self,
@@ -291,5 +301,18 @@ gboolean     xd_store_move_criterion     (XdStore     *self,
                                           gint64       criterion_id,
                                           int          new_position,
                                           GError     **error);
+
+/* Batches: runs @func, which may call any of the functions above, inside one
+ * transaction — committed (and one "changed" ("*", 0) emitted) when it
+ * returns TRUE, rolled back so nothing changed when it returns FALSE.  Many
+ * writes then cost one durable commit instead of one each (generators,
+ * importers).  Nested calls become savepoints of the outer batch. */
+typedef gboolean (*XdStoreBatchFunc) (XdStore   *self,
+                                      gpointer   data,
+                                      GError   **error);
+gboolean     xd_store_run_in_transaction (XdStore          *self,
+                                          XdStoreBatchFunc  func,
+                                          gpointer          data,
+                                          GError          **error);
 
 G_END_DECLS

@@ -142,11 +142,30 @@ is_ignorable (gunichar c)
   return (TYPE_BIT (g_unichar_type (c)) & IGNORABLE_TYPES) != 0;
 }
 
+/* Appends @word in NFC.  GLib's composition moves the rest of its buffer
+ * for every letter it composes, so one long string costs the square of its
+ * length (the minutes' list of ten thousand units took most of an export):
+ * words are short.  Composition never crosses a space (a starter that
+ * composes with nothing), so word by word gives the same text. */
+static void
+append_composed (GString    *out,
+                 GString    *word)
+{
+  g_autofree char *composed = NULL;
+
+  if (word->len == 0)
+    return;
+  composed = g_utf8_normalize (word->str, word->len, G_NORMALIZE_DEFAULT_COMPOSE);
+  g_string_append (out, composed);
+  g_string_truncate (word, 0);
+}
+
 char *
 xd_text_normalize (const char *text)
 {
   g_autofree char *valid = make_valid (text);
   g_autoptr(GString) out = g_string_sized_new (strlen (valid));
+  g_autoptr(GString) word = g_string_new (NULL);
   gboolean pending_space = FALSE;
 
   for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
@@ -155,6 +174,7 @@ xd_text_normalize (const char *text)
 
       if (g_unichar_isspace (c))
         {
+          append_composed (out, word);
           pending_space = out->len > 0;
           continue;
         }
@@ -164,12 +184,13 @@ xd_text_normalize (const char *text)
       if (pending_space)
         g_string_append_c (out, ' ');
       pending_space = FALSE;
-      g_string_append_unichar (out, c);
+      /* Composed after the clean-up, so that dropping a control between a
+       * letter and its mark still yields the composed letter. */
+      g_string_append_unichar (word, c);
     }
+  append_composed (out, word);
 
-  /* After the clean-up, so that dropping a control between a letter and its
-   * mark still yields the composed letter. */
-  return g_utf8_normalize (out->str, out->len, G_NORMALIZE_DEFAULT_COMPOSE);
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 char *

@@ -43,6 +43,7 @@ struct _XdVotingView
   GListStore *items;               /* XdQuestionItem */
   GtkSingleSelection *selection;
   gboolean syncing;                /* widgets being made to show the store: not user input */
+  gboolean list_stale;             /* the list is read again when the view is shown */
 
   /* The row selected: a dossier, or (dossier 0) a free question. */
   gint64 sel_dossier_id;
@@ -1000,6 +1001,7 @@ reload_list (XdVotingView *self)
   g_autoptr(GPtrArray) questions = NULL;
   guint position = G_MAXUINT;
 
+  self->list_stale = FALSE;
   dossiers = xd_store_list_dossiers (self->store, self->meeting_id, &error);
   if (dossiers != NULL)
     questions = xd_store_list_questions (self->store, self->meeting_id, &error);
@@ -1027,6 +1029,28 @@ reload_list (XdVotingView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "voting.show-summary",
                                  g_list_model_get_n_items (G_LIST_MODEL (self->items)) > 0);
   update_summary (self);
+}
+
+/* A national review holds ten thousand questions, and reading them takes a
+ * noticeable moment: while the view is not shown (another tab of the
+ * window) a change only marks the list stale, and map () reads it.  So
+ * opening a meeting, or saving a dossier in the Dossiers tab, does not
+ * wait for a list nobody sees. */
+static void
+reload_list_when_shown (XdVotingView *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    reload_list (self);
+  else
+    self->list_stale = TRUE;
+}
+
+/* Public functions that look at the list first bring it up to date. */
+static void
+ensure_list (XdVotingView *self)
+{
+  if (self->list_stale)
+    reload_list (self);
 }
 
 /* FALSE when the meeting is gone. */
@@ -1152,12 +1176,12 @@ on_store_changed_cb (XdStore      *store,
           xd_voting_view_set_meeting (self, NULL, 0);
           return;
         }
-      reload_list (self);
+      reload_list_when_shown (self);
       load_question (self);
     }
   else if (g_str_equal (entity, "question") || g_str_equal (entity, "dossier"))
     {
-      reload_list (self);
+      reload_list_when_shown (self);
       load_question (self);
     }
   else if (g_str_equal (entity, "member"))
@@ -1950,6 +1974,20 @@ xd_voting_view_dispose (GObject *object)
 }
 
 static void
+xd_voting_view_map (GtkWidget *widget)
+{
+  XdVotingView *self = XD_VOTING_VIEW (widget);
+
+  GTK_WIDGET_CLASS (xd_voting_view_parent_class)->map (widget);
+
+  if (self->list_stale && self->store != NULL)
+    {
+      reload_list (self);
+      load_question (self);
+    }
+}
+
+static void
 xd_voting_view_class_init (XdVotingViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1958,6 +1996,7 @@ xd_voting_view_class_init (XdVotingViewClass *klass)
   object_class->get_property = xd_voting_view_get_property;
   object_class->set_property = xd_voting_view_set_property;
   object_class->dispose = xd_voting_view_dispose;
+  widget_class->map = xd_voting_view_map;
 
   /* "open" or "secret": the mode of the question shown.  Setting it asks
    * the store to change it (refused once votes are recorded). */
@@ -2140,7 +2179,7 @@ xd_voting_view_set_meeting (XdVotingView *self,
     }
 
   g_signal_connect (self->store, "changed", G_CALLBACK (on_store_changed_cb), self);
-  reload_list (self);
+  reload_list_when_shown (self);
   /* A meeting opens on where every vote stands. */
   self->summary_shown = FALSE;
   set_summary_shown (self, TRUE);
@@ -2159,6 +2198,7 @@ xd_voting_view_select_dossier (XdVotingView *self,
   if (self->store == NULL)
     return;
 
+  ensure_list (self);
   position = xd_question_items_find (G_LIST_MODEL (self->items), dossier_id, 0);
   if (position == G_MAXUINT)
     return;
@@ -2186,6 +2226,7 @@ xd_voting_view_select_question (XdVotingView *self,
   if (self->store == NULL)
     return;
 
+  ensure_list (self);
   n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
   for (guint i = 0; i < n; i++)
     {
