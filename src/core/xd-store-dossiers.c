@@ -655,7 +655,6 @@ delete_document_locked (XdStore   *self,
                         GError   **error)
 {
   gint64 id = *(gint64 *) data;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 dossier_id;
 
   dossier_id = xd_store_owner_of (self, "SELECT dossier_id FROM dossier_document WHERE id = ?",
