@@ -707,12 +707,19 @@ xd_store_tally_criteria (XdStore  *self,
   g_return_val_if_fail (XD_IS_STORE (self), NULL);
 
   stmt = xd_store_prepare (self,
-                           "SELECT d.id, count (c.id),"
-                           " count (CASE WHEN a.result = 'met' THEN 1 END)"
-                           " FROM dossier d JOIN meeting m ON m.id = d.meeting_id"
-                           " LEFT JOIN criterion c ON c.set_id = m.criteria_set_id"
-                           " LEFT JOIN assessment a ON a.dossier_id = d.id AND a.criterion_id = c.id"
-                           " WHERE d.meeting_id = ? GROUP BY d.id",
+                           /* Per dossier, its "met" rows are read in key order
+                            * and checked against the set's criteria as a list
+                            * ("+" keeps SQLite from seeking each criterion in
+                            * turn, 40 lookups a dossier); a subquery rather
+                            * than GROUP BY, which would sort 400,000 rows. */
+                           "SELECT d.id,"
+                           " (SELECT count (*) FROM criterion WHERE set_id ="
+                           "   (SELECT criteria_set_id FROM meeting WHERE id = ?1)),"
+                           " (SELECT count (*) FROM assessment a"
+                           "   WHERE a.dossier_id = d.id AND a.result = 'met'"
+                           "   AND +a.criterion_id IN (SELECT id FROM criterion WHERE set_id ="
+                           "    (SELECT criteria_set_id FROM meeting WHERE id = ?1)))"
+                           " FROM dossier d WHERE d.meeting_id = ?1",
                            error);
   if (stmt == NULL)
     return NULL;
