@@ -64,6 +64,43 @@ test_normalize_composes (void)
   g_assert_cmpstr (split, ==, "Hồng");
 }
 
+/* The letters normalize copies without composing must be the ones NFC
+ * leaves alone: every code point of those blocks, alone, after a letter
+ * and before a combining mark, gives what GLib's NFC gives. */
+static void
+test_normalize_fast_path (void)
+{
+  static const gunichar ranges[][2] = {
+    { 0x0021, 0x024F }, { 0x1E00, 0x1EFF }, { 0x2010, 0x2027 },
+  };
+  guint checked = 0;
+
+  for (guint r = 0; r < G_N_ELEMENTS (ranges); r++)
+    for (gunichar c = ranges[r][0]; c <= ranges[r][1]; c++)
+      {
+        char one[8] = { 0 };
+        char *words[3];
+
+        if (g_unichar_isspace (c) || g_unichar_type (c) == G_UNICODE_CONTROL ||
+            g_unichar_type (c) == G_UNICODE_FORMAT)
+          continue;
+        g_unichar_to_utf8 (c, one);
+        words[0] = g_strdup (one);
+        words[1] = g_strconcat ("a", one, NULL);
+        words[2] = g_strconcat (one, "\xcc\x81", NULL);   /* + COMBINING ACUTE */
+        for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+          {
+            g_autofree char *ours = xd_text_normalize (words[i]);
+            g_autofree char *glib = g_utf8_normalize (words[i], -1, G_NORMALIZE_DEFAULT_COMPOSE);
+
+            g_assert_cmpstr (ours, ==, glib);
+            g_free (words[i]);
+          }
+        checked++;
+      }
+  g_assert_cmpuint (checked, >, 800);
+}
+
 static void
 test_normalize_bad_input (void)
 {
@@ -471,6 +508,7 @@ main (int   argc,
   g_test_add_func ("/core/text/normalize", test_normalize);
   g_test_add_func ("/core/text/normalize/composes", test_normalize_composes);
   g_test_add_func ("/core/text/normalize/bad-input", test_normalize_bad_input);
+  g_test_add_func ("/core/text/normalize/fast-path", test_normalize_fast_path);
   g_test_add_func ("/core/text/fold", test_fold);
   g_test_add_func ("/core/text/fold/all-vowels", test_fold_all_vowels);
   g_test_add_func ("/core/text/fold/nfd", test_fold_nfd);
