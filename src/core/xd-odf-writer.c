@@ -791,7 +791,12 @@ write_document (const XdMinutes  *minutes,
   g_autoptr(xmlTextWriter) writer = NULL;
   Out o = { 0 };
 
-  if (buffer == NULL || (writer = xmlNewTextWriterMemory (buffer, 0)) == NULL)
+  if (buffer == NULL)
+    goto failed;
+  /* libxml2 2.9 sizes a buffer exactly by default: each chunk the writer
+   * flushes would reallocate and copy the whole document so far. */
+  xmlBufferSetAllocationScheme (buffer, XML_BUFFER_ALLOC_DOUBLEIT);
+  if ((writer = xmlNewTextWriterMemory (buffer, 0)) == NULL)
     goto failed;
   o.w = writer;
 
