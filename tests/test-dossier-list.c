@@ -156,6 +156,48 @@ test_ids_match_records (Fixture       *f,
     }
 }
 
+static void on_notify_cb (GObject    *object,
+                          GParamSpec *pspec,
+                          GString    *log);
+
+/* Every item shows the dossier the store finds at its place. */
+static void
+assert_matches_store (XdDossierList *list,
+                      XdStore       *store,
+                      gint64         meeting_id,
+                      const char    *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = xd_store_search_dossiers (store, meeting_id, query, &error);
+  GListModel *model = G_LIST_MODEL (list);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, records->len);
+  for (guint i = 0; i < records->len; i++)
+    {
+      XdDossier *d = g_ptr_array_index (records, i);
+      g_autoptr(XdDossierItem) item = g_list_model_get_item (model, i);
+
+      g_assert_cmpint (xd_dossier_item_get_id (item), ==, d->id);
+      g_assert_cmpint (xd_dossier_list_get_id (list, i), ==, d->id);
+      g_assert_cmpuint (xd_dossier_list_find (list, d->id), ==, i);
+      g_assert_cmpstr (xd_dossier_item_get_unit_name (item), ==, d->unit_name);
+      g_assert_cmpstr (xd_dossier_item_get_reference (item), ==, d->reference);
+      g_assert_cmpint (xd_dossier_item_get_unit_type (item), ==, d->unit_type);
+      g_assert_cmpint (xd_dossier_item_get_state (item), ==, d->state);
+    }
+  g_assert_null (g_list_model_get_item (model, records->len));
+}
+
+static void
+on_reloaded_cb (XdDossierList *list,
+                guint         *count)
+{
+  (*count)++;
+}
+
+/* Items are places: a search only adds or removes places at the end, so
+ * a list view keeps its rows. */
 static void
 test_items_changed_ranges (Fixture       *f,
                            gconstpointer  data)
@@ -163,32 +205,56 @@ test_items_changed_ranges (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(XdDossierList) list = xd_dossier_list_new (f->store, f->meeting_id, &error);
   Change change = { 0 };
+  guint reloaded = 0;
 
   g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed_cb), &change);
+  g_signal_connect (list, "reloaded", G_CALLBACK (on_reloaded_cb), &reloaded);
 
-  /* The three wards come first: only the two communes go. */
-  xd_dossier_list_set_query (list, "phuong", &error);
+  /* Five become three: the last two places go. */
+  g_assert_true (xd_dossier_list_set_query (list, "phuong", &error));
   g_assert_cmpuint (change.count, ==, 1);
   g_assert_cmpuint (change.position, ==, 3);
   g_assert_cmpuint (change.removed, ==, 2);
   g_assert_cmpuint (change.added, ==, 0);
+  g_assert_cmpuint (reloaded, ==, 1);
+  assert_matches_store (list, f->store, f->meeting_id, "phuong");
 
-  /* Hồng Gai is the last ward: the two before it go. */
-  xd_dossier_list_set_query (list, "hong gai", &error);
+  /* Hồng Gai, the last ward, is shown at the first place. */
+  g_assert_true (xd_dossier_list_set_query (list, "hong gai", &error));
   g_assert_cmpuint (change.count, ==, 2);
-  g_assert_cmpuint (change.position, ==, 0);
+  g_assert_cmpuint (change.position, ==, 1);
   g_assert_cmpuint (change.removed, ==, 2);
   g_assert_cmpuint (change.added, ==, 0);
+  g_assert_cmpuint (reloaded, ==, 2);
+  assert_matches_store (list, f->store, f->meeting_id, "hong gai");
 
   /* The same result again is no change at all. */
-  xd_dossier_list_set_query (list, "HỒNG GAI", &error);
+  g_assert_true (xd_dossier_list_set_query (list, "HỒNG GAI", &error));
   g_assert_cmpuint (change.count, ==, 2);
+  g_assert_cmpuint (reloaded, ==, 2);
 
-  xd_dossier_list_set_query (list, "", &error);
+  /* As many dossiers, other ones: no places come or go, but the list
+   * says it changed. */
+  g_assert_true (xd_dossier_list_set_query (list, "dong lam", &error));
+  g_assert_cmpuint (change.count, ==, 2);
+  g_assert_cmpuint (reloaded, ==, 3);
+  assert_matches_store (list, f->store, f->meeting_id, "dong lam");
+
+  g_assert_true (xd_dossier_list_set_query (list, "", &error));
   g_assert_cmpuint (change.count, ==, 3);
+  g_assert_cmpuint (change.position, ==, 1);
+  g_assert_cmpuint (change.removed, ==, 0);
+  g_assert_cmpuint (change.added, ==, 4);
+  g_assert_cmpuint (reloaded, ==, 4);
+  assert_matches_store (list, f->store, f->meeting_id, "");
+
+  /* Nothing found: every place goes. */
+  g_assert_true (xd_dossier_list_set_query (list, "hà nội", &error));
+  g_assert_cmpuint (change.count, ==, 4);
   g_assert_cmpuint (change.position, ==, 0);
-  g_assert_cmpuint (change.removed, ==, 1);
-  g_assert_cmpuint (change.added, ==, 5);
+  g_assert_cmpuint (change.removed, ==, 5);
+  g_assert_cmpuint (change.added, ==, 0);
+  assert_matches_store (list, f->store, f->meeting_id, "hà nội");
   g_assert_no_error (error);
 }
 
@@ -201,10 +267,12 @@ test_items_are_cached (Fixture       *f,
   g_autoptr(XdDossierItem) a = g_list_model_get_item (G_LIST_MODEL (list), 2);
   g_autoptr(XdDossierItem) b = g_list_model_get_item (G_LIST_MODEL (list), 2);
   g_autoptr(XdDossierItem) c = NULL;
+  g_autoptr(XdDossierItem) first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_autoptr(GString) log = g_string_new (NULL);
   g_autofree char *type_label = NULL;
   g_autofree char *state_label = NULL;
   g_autofree char *reference = NULL;
-  gint64 id = 0;
+  gint64 id = 0, first_id;
   int state = -1, unit_type = -1;
 
   g_assert_true (a == b);
@@ -218,14 +286,38 @@ test_items_are_cached (Fixture       *f,
   g_assert_cmpstr (reference, ==, "03/TTr-UBND");
   g_assert_cmpuint (xd_dossier_list_find (list, id), ==, 2);
   g_assert_cmpint (xd_dossier_list_get_id (list, 2), ==, id);
+  first_id = xd_dossier_item_get_id (first);
 
-  /* Still shown after a search: the same object, at its new place. */
-  xd_dossier_list_set_query (list, "hong", &error);
+  /* After a search the item of a place stays the same object, pointed at
+   * the dossier now shown there, and says so. */
+  g_signal_connect (first, "notify", G_CALLBACK (on_notify_cb), log);
+  g_assert_true (xd_dossier_list_set_query (list, "hong", &error));
   g_assert_no_error (error);
   c = g_list_model_get_item (G_LIST_MODEL (list), 0);
-  g_assert_true (c == a);
+  g_assert_true (c == first);
+  g_assert_cmpint (xd_dossier_item_get_id (c), ==, id);
+  g_assert_cmpint (xd_dossier_item_get_id (c), !=, first_id);
+  g_assert_nonnull (strstr (log->str, "id;"));
+  g_assert_nonnull (strstr (log->str, "unit-name;"));
+  g_assert_nonnull (strstr (log->str, "reference;"));
+  assert_matches_store (list, f->store, f->meeting_id, "hong");
   g_assert_cmpuint (xd_dossier_list_find (list, id), ==, 0);
+  g_assert_cmpuint (xd_dossier_list_find (list, first_id), ==, G_MAXUINT);
   g_assert_cmpuint (xd_dossier_list_find (list, id + 1000), ==, G_MAXUINT);
+
+  /* A place the search took away gives up its item; held, it keeps the
+   * dossier it last showed. */
+  g_assert_cmpint (xd_dossier_item_get_id (a), ==, id);
+  g_clear_object (&c);
+  g_assert_true (xd_dossier_list_set_query (list, "", &error));
+  assert_matches_store (list, f->store, f->meeting_id, "");
+  c = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_true (c == first);
+  g_assert_cmpint (xd_dossier_item_get_id (c), ==, first_id);
+  g_clear_object (&c);
+  c = g_list_model_get_item (G_LIST_MODEL (list), 2);
+  g_assert_true (c != a);
+  g_assert_cmpint (xd_dossier_item_get_id (c), ==, id);
 }
 
 static void
@@ -287,7 +379,13 @@ test_follows_store (Fixture       *f,
   d->unit_name = g_strdup ("Thị trấn Hoành Bồ");
   g_assert_true (xd_store_update_dossier (f->store, d, &error));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  /* Shown again, it has its new name, not the one read before. */
   xd_dossier_list_set_query (list, "", &error);
+  {
+    g_autofree char *renamed = name_at (G_LIST_MODEL (list), xd_dossier_list_find (list, new_id));
+
+    g_assert_cmpstr (renamed, ==, "Thị trấn Hoành Bồ");
+  }
 
   /* Other meetings' dossiers are not ours. */
   other_meeting = xd_store_load_sample (f->store, &error);

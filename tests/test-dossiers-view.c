@@ -485,6 +485,27 @@ test_edit_and_reopen (Fixture       *f,
   search_for (f, "hong");
   g_assert_cmpint (xd_dossier_detail_get_dossier_id (detail), ==, id);
   g_assert_true (is_shown (f->view, "unit-name"));
+  /* … follows it to its new place, the list's rows showing other units at
+   * theirs … */
+  {
+    GtkSingleSelection *selection =
+      GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (find (f->view, "dossiers"))));
+    g_autoptr(XdDossier) gai = dossier_named (f->store, f->meeting_id, "Phường Hồng Gai");
+
+    xd_dossiers_view_select_dossier (f->view, gai->id);
+    xd_test_spin ();
+    g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 1);
+    search_for (f, "hong gai");
+    g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 0);
+    g_assert_cmpint (xd_dossier_item_get_id (gtk_single_selection_get_selected_item (selection)),
+                     ==, gai->id);
+    g_assert_cmpint (xd_dossier_detail_get_dossier_id (detail), ==, gai->id);
+    search_for (f, "hong");
+    g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 1);
+    g_assert_cmpint (xd_dossier_detail_get_dossier_id (detail), ==, gai->id);
+    xd_dossiers_view_select_dossier (f->view, id);
+    xd_test_spin ();
+  }
   /* … and a search that hides it says so. */
   search_for (f, "thong nhat");
   g_assert_true (is_shown (f->view, "unselected-page"));

@@ -221,6 +221,110 @@ test_window_actions (void)
   xd_test_remove_tree (dir);
 }
 
+/* A view reads its meeting when it is first shown (so the window's first
+ * frame does not wait for tabs nobody looks at): what it shows then is the
+ * meeting as it is, changes made meanwhile included. */
+static void
+test_window_views_load_when_shown (void)
+{
+  g_autofree char *dir = xd_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "council.xetduyet", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XdStore) store = xd_store_open (path, &error);
+  g_autoptr(XdMember) member = xd_member_new ();
+  g_autoptr(GPtrArray) members = NULL;
+  g_autoptr(GPtrArray) dossiers = NULL;
+  g_autofree char *count = NULL;
+  GtkWidget *members_count, *dossiers_view, *list_view, *detail_stack;
+  GListModel *model;
+  XdWindow *window;
+  gint64 meeting_id, member_id;
+
+  g_assert_no_error (error);
+  window = xd_window_new (NULL, store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  xd_test_spin ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.load-sample", NULL));
+  xd_test_spin ();
+  meeting_id = xd_window_get_meeting (window);
+  g_assert_cmpint (meeting_id, >, 0);
+  g_assert_cmpstr (xd_window_get_view_name (window), ==, "overview");
+
+  members_count = xd_test_find_by_id (GTK_WIDGET (window), "members_count_label");
+  dossiers_view = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), XD_TYPE_WINDOW,
+                                                             "dossiers_view"));
+  list_view = xd_test_find_by_id (dossiers_view, "list_view");
+  detail_stack = xd_test_find_by_id (dossiers_view, "detail_stack");
+  g_assert_nonnull (members_count);
+  g_assert_nonnull (list_view);
+  g_assert_nonnull (detail_stack);
+  /* Not read yet: the tabs are hidden. */
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (members_count)), ==, "");
+  g_assert_null (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)));
+
+  /* A member added while the Members tab is hidden is there when it shows. */
+  member->meeting_id = meeting_id;
+  g_free (member->full_name);
+  member->full_name = g_strdup ("Hoàng Văn Mới");
+  member->role = XD_ROLE_MEMBER;
+  member->voting = TRUE;
+  member->position = 100;
+  member_id = xd_store_add_member (store, member, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (member_id, >, 0);
+  members = xd_store_list_members (store, meeting_id, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "i", 2));
+  xd_test_spin ();
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u member", "%u members", members->len),
+                           members->len);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (members_count)), ==, count);
+  g_assert_true (gtk_widget_get_mapped (members_count));
+
+  /* Hidden again, it still follows the store: the member removed is gone
+   * when it shows. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "i", 1));
+  xd_test_spin ();
+  g_assert_true (xd_store_delete_member (store, member_id, &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "i", 2));
+  xd_test_spin ();
+  g_free (count);
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u member", "%u members",
+                                        members->len - 1), members->len - 1);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (members_count)), ==, count);
+
+  /* The Dossiers tab lists the meeting's dossiers and shows the first. */
+  dossiers = xd_store_list_dossiers (store, meeting_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "i", 3));
+  xd_test_spin ();
+  model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)));
+  g_assert_nonnull (model);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, dossiers->len);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (detail_stack)), ==, "detail");
+  g_assert_true (gtk_widget_get_mapped (list_view));
+
+  /* Every tab's content is there once it is shown. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "i", 4));
+  xd_test_spin ();
+  g_assert_true (gtk_widget_get_mapped (adw_bin_get_child (ADW_BIN (
+    gtk_widget_get_template_child (GTK_WIDGET (window), XD_TYPE_WINDOW, "voting_view")))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "i", 5));
+  xd_test_spin ();
+  g_assert_true (gtk_widget_get_mapped (adw_bin_get_child (ADW_BIN (
+    gtk_widget_get_template_child (GTK_WIDGET (window), XD_TYPE_WINDOW, "minutes_view")))));
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  xd_test_spin ();
+  g_assert_null (window);
+
+  g_clear_object (&store);
+  xd_test_remove_tree (dir);
+}
+
 /* The window opens again on the meeting it showed when it closed. */
 static void
 test_window_remembers_meeting (void)
@@ -463,6 +567,7 @@ main (int    argc,
 
   g_test_add_func ("/gui/window/actions", test_window_actions);
   g_test_add_func ("/gui/window/remembers-meeting", test_window_remembers_meeting);
+  g_test_add_func ("/gui/window/views-load-when-shown", test_window_views_load_when_shown);
   g_test_add_func ("/gui/app/empty-state", test_app_empty_state);
   g_test_add_func ("/gui/app/refuses-foreign-file", test_app_refuses_foreign_file);
   g_test_add_func ("/gui/app/about-and-shortcuts", test_app_about_and_shortcuts);

@@ -157,9 +157,14 @@ xd_dossier_item_update (XdDossierItem   *self,
 {
   g_return_if_fail (XD_IS_DOSSIER_ITEM (self));
   g_return_if_fail (dossier != NULL);
-  g_return_if_fail (dossier->id == self->id);
 
   g_object_freeze_notify (G_OBJECT (self));
+
+  if (self->id != dossier->id)
+    {
+      self->id = dossier->id;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+    }
 
   set_string (self, &self->unit_name, dossier->unit_name, PROP_UNIT_NAME);
   set_string (self, &self->reference, dossier->reference, PROP_REFERENCE);

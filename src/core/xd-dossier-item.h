@@ -14,8 +14,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (XdDossierItem, xd_dossier_item, XD, DOSSIER_ITEM, GObject)
 
 XdDossierItem  *xd_dossier_item_new                 (const XdDossier *dossier);
-/* Takes the new values of the same dossier and notifies what changed, so
- * a row on screen updates without being rebuilt or losing its selection. */
+/* Takes the values of @dossier and notifies what changed, so a row on
+ * screen updates without being rebuilt: the same dossier's new values, or
+ * another dossier's when the list shows that one at the item's place. */
 void            xd_dossier_item_update              (XdDossierItem   *self,
                                                      const XdDossier *dossier);
 

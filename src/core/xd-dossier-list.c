@@ -18,7 +18,17 @@ struct _XdDossierList
 
   GArray *ids;              /* gint64, the rows in order */
   GHashTable *positions;    /* id → position + 1, for find () */
-  GHashTable *items;        /* id → XdDossierItem, those read so far */
+  /* XdDossierItem or NULL (not read yet), one per position.  An item is a
+   * place in the list: a search points it at the dossier now shown there
+   * rather than replacing it.  GTK 4.8's list view rebuilds the row of
+   * every item that an ::items-changed removes — up to two hundred rows
+   * per keystroke — but keeps the rows of items that stay. */
+  GPtrArray *slots;
+  /* id → XdDossier without its long texts: what rows show, read once and
+   * kept until the store says it changed, as one search after another
+   * shows the same units again. */
+  GHashTable *records;
+  XdDossier *blank;         /* what a row gets when a read fails */
 };
 
 static void xd_dossier_list_model_init (GListModelInterface *iface);
@@ -40,6 +50,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   FAILED,
+  RELOADED,
   N_SIGNALS
 };
 
@@ -48,32 +59,50 @@ static guint signals[N_SIGNALS];
 /* Helpers
  * ======= */
 
-static XdDossierItem *
-read_item (XdDossierList *self,
-           gint64         id)
+/* For the slots' array: places not read yet are NULL. */
+static void
+unref_slot (gpointer item)
 {
-  g_autoptr(XdDossier) dossier = xd_store_get_dossier (self->store, id, NULL);
-
-  /* A row must get an object even if the read fails (the disk went away
-   * between two calls): a blank one, refreshed on the next change. */
-  if (dossier == NULL)
-    {
-      dossier = xd_dossier_new ();
-      dossier->id = id;
-    }
-
-  return xd_dossier_item_new (dossier);
+  if (item != NULL)
+    g_object_unref (item);
 }
 
-static void
-update_item (XdDossierList *self,
-             XdDossierItem *item)
+/* The dossier @id as a row shows it, owned by the list. */
+static const XdDossier *
+lookup_dossier (XdDossierList *self,
+                gint64         id)
 {
-  g_autoptr(XdDossier) dossier = xd_store_get_dossier (self->store,
-                                                       xd_dossier_item_get_id (item), NULL);
+  XdDossier *dossier = g_hash_table_lookup (self->records, &id);
 
   if (dossier != NULL)
-    xd_dossier_item_update (item, dossier);
+    return dossier;
+
+  dossier = xd_store_get_dossier (self->store, id, NULL);
+  /* A row must get an object even if the read fails (the disk went away
+   * between two calls): a blank one, not kept, so read again next time. */
+  if (dossier == NULL)
+    {
+      g_clear_pointer (&self->blank, xd_dossier_free);
+      self->blank = xd_dossier_new ();
+      self->blank->id = id;
+      return self->blank;
+    }
+
+  g_clear_pointer (&dossier->summary, g_free);
+  g_clear_pointer (&dossier->conclusion, g_free);
+  g_clear_pointer (&dossier->verified_by, g_free);
+  g_clear_pointer (&dossier->received_on, g_free);
+  g_hash_table_insert (self->records, &dossier->id, dossier);
+  return dossier;
+}
+
+/* Whether anyone but the list holds @item: a row on screen, a selection.
+ * Nobody else sees an item held only by the list, so it can be dropped
+ * and read again when asked for, rather than read now. */
+static gboolean
+is_held_elsewhere (XdDossierItem *item)
+{
+  return g_atomic_int_get (&G_OBJECT (item)->ref_count) > 1;
 }
 
 static gboolean
@@ -84,10 +113,9 @@ reload (XdDossierList *self,
 {
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GArray) old = NULL;
-  g_autoptr(GPtrArray) stale = g_ptr_array_new_with_free_func (g_object_unref);
-  GHashTableIter iter;
-  gpointer key, value;
-  guint prefix = 0, suffix = 0, common;
+  g_autoptr(GArray) stale = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint common;
+  gboolean moved = FALSE;
 
   ids = xd_store_search_dossier_ids (self->store, self->meeting_id, query, error);
   if (ids == NULL)
@@ -103,42 +131,56 @@ reload (XdDossierList *self,
   old = g_steal_pointer (&self->ids);
   self->ids = g_steal_pointer (&ids);
 
+  if (changed_id == 0)
+    g_hash_table_remove_all (self->records);
+  else if (changed_id > 0)
+    g_hash_table_remove (self->records, &changed_id);
+
   g_hash_table_remove_all (self->positions);
   for (guint i = 0; i < self->ids->len; i++)
     g_hash_table_insert (self->positions,
                          &g_array_index (self->ids, gint64, i), GUINT_TO_POINTER (i + 1));
 
-  /* Items of dossiers no longer shown go; the others stay the same objects
-   * so a selection on them survives the change. */
-  g_hash_table_iter_init (&iter, self->items);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      if (!g_hash_table_contains (self->positions, key))
-        g_hash_table_iter_remove (&iter);
-      else if (changed_id == 0 || changed_id == *(gint64 *) key)
-        g_ptr_array_add (stale, g_object_ref (value));
-    }
-  /* Outside the iteration: a row's notify handler may ask for items. */
-  for (guint i = 0; i < stale->len; i++)
-    update_item (self, g_ptr_array_index (stale, i));
-
+  /* The places both lists have keep their items: those now showing
+   * another dossier, or one the store changed, are read again (after the
+   * loop, as a row's notify handler may ask for items). */
   common = MIN (old->len, self->ids->len);
-  while (prefix < common &&
-         g_array_index (old, gint64, prefix) == g_array_index (self->ids, gint64, prefix))
-    prefix++;
-  while (suffix < common - prefix &&
-         g_array_index (old, gint64, old->len - 1 - suffix) ==
-         g_array_index (self->ids, gint64, self->ids->len - 1 - suffix))
-    suffix++;
-
-  if (prefix + suffix < old->len || prefix + suffix < self->ids->len)
+  for (guint i = 0; i < common; i++)
     {
-      g_list_model_items_changed (G_LIST_MODEL (self), prefix,
-                                  old->len - prefix - suffix,
-                                  self->ids->len - prefix - suffix);
-      if (old->len != self->ids->len)
-        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+      gint64 id = g_array_index (self->ids, gint64, i);
+      XdDossierItem *item = g_ptr_array_index (self->slots, i);
+      gboolean other = id != g_array_index (old, gint64, i);
+
+      moved |= other;
+      if (item == NULL || !(other || changed_id == 0 || changed_id == id))
+        continue;
+      if (is_held_elsewhere (item))
+        g_array_append_val (stale, i);
+      else
+        g_clear_object (&self->slots->pdata[i]);
     }
+  g_ptr_array_set_size (self->slots, self->ids->len);
+
+  for (guint i = 0; i < stale->len; i++)
+    {
+      guint position = g_array_index (stale, guint, i);
+      XdDossierItem *item = g_ptr_array_index (self->slots, position);
+
+      if (item != NULL)
+        xd_dossier_item_update (item, lookup_dossier (self, g_array_index (self->ids, gint64,
+                                                                           position)));
+    }
+
+  /* Only the end of the list comes or goes as places. */
+  if (old->len != self->ids->len)
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self), common,
+                                  old->len - common, self->ids->len - common);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+      moved = TRUE;
+    }
+  if (moved)
+    g_signal_emit (self, signals[RELOADED], 0);
 
   return TRUE;
 }
@@ -191,20 +233,16 @@ xd_dossier_list_get_item (GListModel *model,
 {
   XdDossierList *self = XD_DOSSIER_LIST (model);
   XdDossierItem *item;
-  gint64 id;
 
   if (position >= self->ids->len)
     return NULL;
 
-  id = g_array_index (self->ids, gint64, position);
-  item = g_hash_table_lookup (self->items, &id);
+  item = g_ptr_array_index (self->slots, position);
   if (item == NULL)
     {
-      gint64 *key = g_new (gint64, 1);
-
-      *key = id;
-      item = read_item (self, id);
-      g_hash_table_insert (self->items, key, item);
+      item = xd_dossier_item_new (lookup_dossier (self, g_array_index (self->ids, gint64,
+                                                                       position)));
+      self->slots->pdata[position] = item;
     }
 
   return g_object_ref (item);
@@ -287,7 +325,7 @@ xd_dossier_list_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
-  g_hash_table_remove_all (self->items);
+  g_ptr_array_set_size (self->slots, 0);
 
   G_OBJECT_CLASS (xd_dossier_list_parent_class)->dispose (object);
 }
@@ -297,7 +335,9 @@ xd_dossier_list_finalize (GObject *object)
 {
   XdDossierList *self = XD_DOSSIER_LIST (object);
 
-  g_clear_pointer (&self->items, g_hash_table_unref);
+  g_clear_pointer (&self->slots, g_ptr_array_unref);
+  g_clear_pointer (&self->records, g_hash_table_unref);
+  g_clear_pointer (&self->blank, xd_dossier_free);
   g_clear_pointer (&self->positions, g_hash_table_unref);
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->query, g_free);
@@ -343,6 +383,21 @@ xd_dossier_list_class_init (XdDossierListClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * XdDossierList::reloaded:
+   *
+   * The list read its ids again and a dossier now stands at another place
+   * (after ::items-changed, if the length changed).  Items are places, so
+   * whoever keeps a position — a selection — finds its dossier again with
+   * xd_dossier_list_find ().
+   */
+  signals[RELOADED] =
+    g_signal_new ("reloaded",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -351,7 +406,9 @@ xd_dossier_list_init (XdDossierList *self)
   self->query = g_strdup ("");
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->positions = g_hash_table_new (g_int64_hash, g_int64_equal);
-  self->items = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->slots = g_ptr_array_new_with_free_func (unref_slot);
+  self->records = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                         (GDestroyNotify) xd_dossier_free);
 }
 
 /* Public API

@@ -2,7 +2,9 @@
  *
  * Holds only the ids of the matching dossiers and reads a dossier when a
  * list row asks for it, so ten thousand units cost ten thousand integers
- * until they are scrolled into view.  Follows the store by itself.
+ * until they are scrolled into view.  Follows the store by itself, and a
+ * search or a store change updates the items in place rather than
+ * replacing them, so a list view keeps its rows.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,9 +29,10 @@ XdStore       *xd_dossier_list_get_store (XdDossierList  *self);
 gint64         xd_dossier_list_get_meeting_id (XdDossierList *self);
 
 /* Shows the dossiers matching @query as xd_store_search_dossiers () finds
- * them, emitting ::items-changed for the smallest range that differs.
- * Items of dossiers still shown stay the same objects.  On failure the
- * list is left as it was. */
+ * them.  Items are places in the list: each one the list still has is
+ * pointed at the dossier now shown there (and notifies), ::items-changed
+ * only adds or removes places at the end, and ::reloaded follows any
+ * change.  On failure the list is left as it was. */
 gboolean       xd_dossier_list_set_query (XdDossierList  *self,
                                           const char     *query,
                                           GError        **error);

@@ -2,9 +2,10 @@
  *
  * The list is an XdDossierList (core): only the matching ids are held and
  * rows are read as they scroll into view, so a national review of ten
- * thousand units stays quick.  Its items keep their identity across store
- * changes, so the selection — and the field being typed in beside it —
- * survive every save.
+ * thousand units stays quick.  Its items are places that a search or a
+ * save points at other dossiers, so the list view keeps its rows; the
+ * view keeps the selection on its dossier, so it — and the field being
+ * typed in beside it — survive every save and search.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -29,6 +30,11 @@ struct _XdDossiersView
   gboolean read_only;
   XdDossierList *dossiers;
   GtkSingleSelection *selection;
+  /* The selected dossier by id: the list's items are places, and a search
+   * may show another dossier at the selected one's place. */
+  gint64 selected_id;
+  gboolean reloading;          /* from the list's ::items-changed to ::reloaded */
+  gboolean load_pending;       /* the meeting is read when the view is shown */
 
   /* Template widgets.  The bin's own child, the page stack, is not bound
    * (gtk_widget_dispose_template () would unparent it behind AdwBin's
@@ -64,6 +70,10 @@ update_pages (XdDossiersView *self)
   gint64 selected_id = 0;
   GObject *item;
 
+  /* The selection is put back on its dossier once the list is done. */
+  if (self->reloading)
+    return;
+
   if (self->dossiers == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "none");
@@ -92,6 +102,7 @@ update_pages (XdDossiersView *self)
   item = gtk_single_selection_get_selected_item (self->selection);
   if (item != NULL)
     selected_id = xd_dossier_item_get_id (XD_DOSSIER_ITEM (item));
+  self->selected_id = selected_id;
 
   if (selected_id != xd_dossier_detail_get_dossier_id (self->detail))
     xd_dossier_detail_set_dossier (self->detail, self->store, selected_id);
@@ -215,6 +226,33 @@ on_n_items_changed_cb (XdDossierList  *dossiers,
   update_pages (self);
 }
 
+/* Runs before the selection's own handler: see on_list_reloaded_cb (). */
+static void
+on_list_items_changed_cb (XdDossierList  *dossiers,
+                          guint           position,
+                          guint           removed,
+                          guint           added,
+                          XdDossiersView *self)
+{
+  self->reloading = TRUE;
+}
+
+static void
+on_list_reloaded_cb (XdDossierList  *dossiers,
+                     XdDossiersView *self)
+{
+  guint position = self->selected_id != 0 ? xd_dossier_list_find (dossiers, self->selected_id)
+                                          : G_MAXUINT;
+
+  /* The selection counts places, and a search points them at other
+   * dossiers: it follows its dossier to its new place, or goes when the
+   * dossier is no longer shown. */
+  self->reloading = FALSE;
+  gtk_single_selection_set_selected (self->selection,
+                                     position != G_MAXUINT ? position : GTK_INVALID_LIST_POSITION);
+  update_pages (self);
+}
+
 static void
 on_list_failed_cb (XdDossierList  *dossiers,
                    const char     *message,
@@ -234,36 +272,60 @@ on_store_changed_cb (XdStore        *store,
 }
 
 static void
-update_row (XdDossierItem *item,
-            GtkListItem   *list_item)
+update_row_name (XdDossierItem *item,
+                 GtkWidget     *box)
 {
-  GtkWidget *box = gtk_list_item_get_child (list_item);
   GtkLabel *name = g_object_get_data (G_OBJECT (box), "name");
-  GtkLabel *subtitle = g_object_get_data (G_OBJECT (box), "subtitle");
-  GtkWidget *state = g_object_get_data (G_OBJECT (box), "state");
   const char *unit_name = xd_dossier_item_get_unit_name (item);
+
+  gtk_label_set_text (name, *unit_name != '\0' ? unit_name : _("Unnamed unit"));
+}
+
+static void
+update_row_subtitle (XdDossierItem *item,
+                     GtkWidget     *box)
+{
+  GtkLabel *subtitle = g_object_get_data (G_OBJECT (box), "subtitle");
   const char *reference = xd_dossier_item_get_reference (item);
   g_autofree char *details = NULL;
 
-  gtk_label_set_text (name, *unit_name != '\0' ? unit_name : _("Unnamed unit"));
   if (*reference != '\0')
     details = g_strdup_printf ("%s · %s", xd_dossier_item_get_unit_type_label (item), reference);
-  else
-    details = g_strdup (xd_dossier_item_get_unit_type_label (item));
-  gtk_label_set_text (subtitle, details);
-
-  gtk_label_set_text (GTK_LABEL (state), xd_dossier_item_get_state_label (item));
-  for (guint i = 0; i < G_N_ELEMENTS (state_classes); i++)
-    gtk_widget_remove_css_class (state, state_classes[i]);
-  gtk_widget_add_css_class (state, state_classes[xd_dossier_item_get_state (item)]);
+  gtk_label_set_text (subtitle, details != NULL ? details
+                                                : xd_dossier_item_get_unit_type_label (item));
 }
 
+static void
+update_row_state (XdDossierItem *item,
+                  GtkWidget     *box)
+{
+  GtkWidget *state = g_object_get_data (G_OBJECT (box), "state");
+  const char *css_class = state_classes[xd_dossier_item_get_state (item)];
+
+  gtk_label_set_text (GTK_LABEL (state), xd_dossier_item_get_state_label (item));
+  /* Restyling costs: only when the state is another. */
+  if (gtk_widget_has_css_class (state, css_class))
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (state_classes); i++)
+    gtk_widget_remove_css_class (state, state_classes[i]);
+  gtk_widget_add_css_class (state, css_class);
+}
+
+/* A search points a row's item at another dossier and a save changes it:
+ * each label follows what it shows, and only that. */
 static void
 on_item_notify_cb (XdDossierItem *item,
                    GParamSpec    *pspec,
                    GtkListItem   *list_item)
 {
-  update_row (item, list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+
+  if (g_str_equal (pspec->name, "unit-name"))
+    update_row_name (item, box);
+  else if (g_str_equal (pspec->name, "reference") || g_str_equal (pspec->name, "unit-type"))
+    update_row_subtitle (item, box);
+  else if (g_str_equal (pspec->name, "state"))
+    update_row_state (item, box);
 }
 
 static void
@@ -310,9 +372,13 @@ on_row_bind_cb (GtkSignalListItemFactory *factory,
                 XdDossiersView           *self)
 {
   XdDossierItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
 
-  update_row (item, list_item);
-  /* Items are updated in place when the store changes. */
+  update_row_name (item, box);
+  update_row_subtitle (item, box);
+  update_row_state (item, box);
+  /* Items are updated in place: by a store change, and by a search, which
+   * points them at other dossiers. */
   g_signal_connect_object (item, "notify", G_CALLBACK (on_item_notify_cb), list_item, 0);
 }
 
@@ -351,6 +417,8 @@ disconnect (XdDossiersView *self)
     gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->selection);
   g_clear_object (&self->dossiers);
+  self->selected_id = 0;
+  self->reloading = FALSE;
 }
 
 static void
@@ -368,6 +436,16 @@ xd_dossiers_view_dispose (GObject *object)
   G_OBJECT_CLASS (xd_dossiers_view_parent_class)->dispose (object);
 }
 
+static void ensure_loaded (XdDossiersView *self);
+
+static void
+xd_dossiers_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (xd_dossiers_view_parent_class)->map (widget);
+
+  ensure_loaded (XD_DOSSIERS_VIEW (widget));
+}
+
 static void
 xd_dossiers_view_class_init (XdDossiersViewClass *klass)
 {
@@ -375,6 +453,7 @@ xd_dossiers_view_class_init (XdDossiersViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = xd_dossiers_view_dispose;
+  widget_class->map = xd_dossiers_view_map;
 
   g_type_ensure (XD_TYPE_DOSSIER_DETAIL);
 
@@ -416,23 +495,13 @@ xd_dossiers_view_new (void)
   return g_object_new (XD_TYPE_DOSSIERS_VIEW, NULL);
 }
 
-void
-xd_dossiers_view_set_meeting (XdDossiersView *self,
-                              XdStore        *store,
-                              gint64          meeting_id)
+/* Reads the meeting's list and selects its first dossier. */
+static void
+load_meeting (XdDossiersView *self)
 {
   g_autoptr(GError) error = NULL;
 
-  g_return_if_fail (XD_IS_DOSSIERS_VIEW (self));
-  g_return_if_fail (store == NULL || XD_IS_STORE (store));
-
-  /* What was typed belongs to the meeting shown until now. */
-  xd_autosave_flush_all (GTK_WIDGET (self));
-  xd_dossier_detail_set_dossier (self->detail, NULL, 0);
-  disconnect (self);
-  g_set_object (&self->store, store);
-  self->meeting_id = store != NULL ? meeting_id : 0;
-
+  self->load_pending = FALSE;
   if (self->store != NULL && self->meeting_id != 0)
     {
       self->dossiers = xd_dossier_list_new (self->store, self->meeting_id, &error);
@@ -446,6 +515,11 @@ xd_dossiers_view_set_meeting (XdDossiersView *self,
       g_signal_connect_object (self->dossiers, "failed", G_CALLBACK (on_list_failed_cb), self, 0);
       g_signal_connect_object (self->dossiers, "notify::n-items",
                                G_CALLBACK (on_n_items_changed_cb), self, 0);
+      /* Before the selection connects to the list. */
+      g_signal_connect_object (self->dossiers, "items-changed",
+                               G_CALLBACK (on_list_items_changed_cb), self, 0);
+      g_signal_connect_object (self->dossiers, "reloaded",
+                               G_CALLBACK (on_list_reloaded_cb), self, 0);
 
       self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->dossiers)));
       gtk_single_selection_set_autoselect (self->selection, FALSE);
@@ -465,10 +539,49 @@ xd_dossiers_view_set_meeting (XdDossiersView *self,
   update_pages (self);
 }
 
+/* Public functions that look at the list first read it. */
+static void
+ensure_loaded (XdDossiersView *self)
+{
+  if (self->load_pending)
+    load_meeting (self);
+}
+
+void
+xd_dossiers_view_set_meeting (XdDossiersView *self,
+                              XdStore        *store,
+                              gint64          meeting_id)
+{
+  g_return_if_fail (XD_IS_DOSSIERS_VIEW (self));
+  g_return_if_fail (store == NULL || XD_IS_STORE (store));
+
+  /* What was typed belongs to the meeting shown until now. */
+  xd_autosave_flush_all (GTK_WIDGET (self));
+  xd_dossier_detail_set_dossier (self->detail, NULL, 0);
+  disconnect (self);
+  g_set_object (&self->store, store);
+  self->meeting_id = store != NULL ? meeting_id : 0;
+
+  /* Selecting the first dossier builds its forty criteria: a window that
+   * opens on another tab would wait for them before its first frame.  So
+   * while the view is not shown the meeting is only noted, and map ()
+   * reads it, as the Voting view does. */
+  if (self->store != NULL && self->meeting_id != 0 && !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->load_pending = TRUE;
+      update_read_only (self);
+      gtk_stack_set_visible_child_name (self->stack, "none");
+      return;
+    }
+  load_meeting (self);
+}
+
 void
 xd_dossiers_view_focus_search (XdDossiersView *self)
 {
   g_return_if_fail (XD_IS_DOSSIERS_VIEW (self));
+
+  ensure_loaded (self);
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "dossiers") != 0)
     return;
@@ -487,6 +600,7 @@ xd_dossiers_view_add_dossier (XdDossiersView *self)
 
   g_return_if_fail (XD_IS_DOSSIERS_VIEW (self));
 
+  ensure_loaded (self);
   if (self->dossiers == NULL || self->read_only)
     return;
 
@@ -526,6 +640,7 @@ xd_dossiers_view_select_dossier (XdDossiersView *self,
 
   g_return_if_fail (XD_IS_DOSSIERS_VIEW (self));
 
+  ensure_loaded (self);
   if (self->dossiers == NULL)
     return;
 
@@ -548,5 +663,6 @@ xd_dossiers_view_get_n_shown (XdDossiersView *self)
 {
   g_return_val_if_fail (XD_IS_DOSSIERS_VIEW (self), 0);
 
+  ensure_loaded (self);
   return self->dossiers != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->dossiers)) : 0;
 }

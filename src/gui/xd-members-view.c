@@ -33,6 +33,8 @@ struct _XdMembersView
   XdMeeting *meeting;
   GPtrArray *members;          /* XdMember as last read: the quorum counts them */
   gboolean read_only;
+  gboolean members_stale;      /* read again when the view is shown */
+  gboolean guests_stale;
 
   GtkSorter *members_by_name;
   GtkSorter *members_by_council_order;
@@ -340,6 +342,34 @@ reload_meeting (XdMembersView *self)
   return TRUE;
 }
 
+/* Building the members' rows is most of what opening a meeting would
+ * otherwise spend on this view before the window's first frame: while the
+ * view is not shown (another tab of the window) the lists are only marked
+ * stale, and map () reads them, as the Voting view does. */
+static void
+reload_members_when_shown (XdMembersView *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->members_stale = FALSE;
+      reload_members (self);
+    }
+  else
+    self->members_stale = TRUE;
+}
+
+static void
+reload_guests_when_shown (XdMembersView *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->guests_stale = FALSE;
+      reload_guests (self);
+    }
+  else
+    self->guests_stale = TRUE;
+}
+
 static void
 on_store_changed_cb (XdStore       *store,
                      const char    *entity,
@@ -353,8 +383,8 @@ on_store_changed_cb (XdStore       *store,
           xd_members_view_set_meeting (self, NULL, 0);
           return;
         }
-      reload_members (self);
-      reload_guests (self);
+      reload_members_when_shown (self);
+      reload_guests_when_shown (self);
     }
   else if (g_str_equal (entity, "meeting"))
     {
@@ -362,9 +392,9 @@ on_store_changed_cb (XdStore       *store,
         xd_members_view_set_meeting (self, NULL, 0);
     }
   else if (g_str_equal (entity, "member"))
-    reload_members (self);
+    reload_members_when_shown (self);
   else if (g_str_equal (entity, "guest"))
-    reload_guests (self);
+    reload_guests_when_shown (self);
 }
 
 static void
@@ -1015,6 +1045,21 @@ xd_members_view_dispose (GObject *object)
 }
 
 static void
+xd_members_view_map (GtkWidget *widget)
+{
+  XdMembersView *self = XD_MEMBERS_VIEW (widget);
+
+  GTK_WIDGET_CLASS (xd_members_view_parent_class)->map (widget);
+
+  if (self->store == NULL)
+    return;
+  if (self->members_stale)
+    reload_members_when_shown (self);
+  if (self->guests_stale)
+    reload_guests_when_shown (self);
+}
+
+static void
 xd_members_view_class_init (XdMembersViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1022,6 +1067,7 @@ xd_members_view_class_init (XdMembersViewClass *klass)
 
   object_class->get_property = xd_members_view_get_property;
   object_class->dispose = xd_members_view_dispose;
+  widget_class->map = xd_members_view_map;
 
   /* TRUE when nothing can be changed: a read-only file, a finalised
    * meeting, or no meeting at all.  Row widgets follow it. */
@@ -1139,6 +1185,7 @@ xd_members_view_set_meeting (XdMembersView *self,
   g_clear_pointer (&self->members, g_ptr_array_unref);
   g_list_store_remove_all (self->members_store);
   g_list_store_remove_all (self->guests_store);
+  self->members_stale = self->guests_stale = FALSE;
 
   if (self->store == NULL || self->meeting_id == 0 || !reload_meeting (self))
     {
@@ -1150,7 +1197,7 @@ xd_members_view_set_meeting (XdMembersView *self,
     }
 
   g_signal_connect (self->store, "changed", G_CALLBACK (on_store_changed_cb), self);
-  reload_members (self);
-  reload_guests (self);
+  reload_members_when_shown (self);
+  reload_guests_when_shown (self);
   gtk_stack_set_visible_child_name (GTK_STACK (adw_bin_get_child (ADW_BIN (self))), "meeting");
 }

@@ -806,11 +806,35 @@ xd_window_class_init (XdWindowClass *klass)
                                          "win.show-view", "i", i);
 }
 
+/* GTK measures and styles every page of the view stack before the
+ * window's first frame, shown or not, and the tabs hold hundreds of
+ * widgets.  Until a tab is first shown its content stays out of that:
+ * invisible widgets are neither measured nor styled. */
+static void
+on_view_first_map_cb (GtkWidget *view,
+                      gpointer   user_data)
+{
+  g_signal_handlers_disconnect_by_func (view, on_view_first_map_cb, user_data);
+  gtk_widget_set_visible (adw_bin_get_child (ADW_BIN (view)), TRUE);
+}
+
+static void
+show_content_when_mapped (gpointer view)
+{
+  gtk_widget_set_visible (adw_bin_get_child (ADW_BIN (view)), FALSE);
+  g_signal_connect (view, "map", G_CALLBACK (on_view_first_map_cb), NULL);
+}
+
 static void
 xd_window_init (XdWindow *self)
 {
   self->settings = xd_settings_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The Overview is the tab a meeting opens on. */
+  show_content_when_mapped (self->members_view);
+  show_content_when_mapped (self->dossiers_view);
+  show_content_when_mapped (self->voting_view);
+  show_content_when_mapped (self->minutes_view);
 }
 
 XdWindow *
