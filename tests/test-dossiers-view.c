@@ -343,6 +343,19 @@ test_edit_and_reopen (Fixture       *f,
   g_assert_true (type_into (find (detail, "summary"), "Phường ven biển.\nHai khu phố mới."));
   g_assert_true (type_into (find (detail, "conclusion"), "Đủ điều kiện đề nghị công nhận"));
   g_assert_true (type_into (find (detail, "verified-by"), "Tổ thẩm tra – Công an thành phố"));
+
+  /* The two drop-downs in the header save as soon as a choice is made. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (xd_test_find_by_id (GTK_WIDGET (detail),
+                                                                 "unit_type_dropdown")),
+                              XD_UNIT_TOWNSHIP);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (xd_test_find_by_id (GTK_WIDGET (detail),
+                                                                 "state_dropdown")),
+                              XD_DOSSIER_MEETS);
+  xd_test_spin ();
+  d = xd_store_get_dossier (f->store, id, &error);
+  g_assert_cmpint (d->unit_type, ==, XD_UNIT_TOWNSHIP);
+  g_assert_cmpint (d->state, ==, XD_DOSSIER_MEETS);
+  g_clear_pointer (&d, xd_dossier_free);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (find (detail, "unit-type")), XD_UNIT_COMMUNE);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (find (detail, "state")), XD_DOSSIER_MEETS);
   xd_test_spin ();

@@ -20,6 +20,7 @@
 #include "xd-minutes.h"
 #include "xd-odf-writer.h"
 #include "xd-output.h"
+#include "xd-test-minutes.h"
 #include "xd-test-util.h"
 
 #define ODT_MIMETYPE_FOR_TEST "application/vnd.oasis.opendocument.text"
@@ -27,46 +28,8 @@
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlXPathContext, xmlXPathFreeContext)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlXPathObject, xmlXPathFreeObject)
 
-typedef struct {
-  char *dir;
-  XdStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->dir = xd_test_make_dir ();
-  path = g_build_filename (f->dir, "minutes.xetduyet", NULL);
-  f->store = xd_store_open (path, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  xd_test_remove_tree (f->dir);
-  g_free (f->dir);
-}
-
-static XdMinutes *
-build_sample (Fixture *f)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = xd_store_load_sample (f->store, &error);
-  XdMinutes *minutes;
-
-  g_assert_no_error (error);
-  minutes = xd_minutes_build (f->store, id, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (minutes);
-  return minutes;
-}
+/* The shared fixture, under the name the tests below use. */
+typedef XdTestStore Fixture;
 
 #define assert_contains(haystack, needle) \
   G_STMT_START { \
@@ -106,7 +69,7 @@ static void
 test_sample_content (Fixture       *f,
                      gconstpointer  data)
 {
-  g_autoptr(XdMinutes) minutes = build_sample (f);
+  g_autoptr(XdMinutes) minutes = xd_test_build_sample_minutes (f);
   g_autofree char *text = xd_minutes_to_text (minutes);
   const char *units[] = { "Phường Bãi Cháy", "Phường Cao Thắng", "Phường Hồng Gai",
                           "Xã Đồng Lâm", "Xã Quảng La" };
@@ -187,7 +150,7 @@ static void
 test_sample_blocks (Fixture       *f,
                     gconstpointer  data)
 {
-  g_autoptr(XdMinutes) minutes = build_sample (f);
+  g_autoptr(XdMinutes) minutes = xd_test_build_sample_minutes (f);
   XdMinutesBlock *first = g_ptr_array_index (minutes->blocks, 0);
   XdMinutesBlock *last = g_ptr_array_index (minutes->blocks, minutes->blocks->len - 1);
   XdMinutesBlock *signature = g_ptr_array_index (minutes->blocks, minutes->blocks->len - 2);
@@ -496,7 +459,7 @@ static void
 test_sample_files (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(XdMinutes) minutes = build_sample (f);
+  g_autoptr(XdMinutes) minutes = xd_test_build_sample_minutes (f);
   g_autoptr(GError) error = NULL;
   g_autofree char *odt_path = g_build_filename (f->dir, "bien-ban.odt", NULL);
   g_autofree char *fodt_path = g_build_filename (f->dir, "bien-ban.fodt", NULL);
@@ -874,7 +837,7 @@ static void
 test_save_errors (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(XdMinutes) minutes = build_sample (f);
+  g_autoptr(XdMinutes) minutes = xd_test_build_sample_minutes (f);
   g_autoptr(GError) error = NULL;
   g_autofree char *missing = g_build_filename (f->dir, "no-such-folder", "x.odt", NULL);
   g_autofree char *target = g_build_filename (f->dir, "bien-ban.fodt", NULL);
@@ -932,7 +895,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, xd_test_store_set_up, func, xd_test_store_tear_down)
   ADD ("/core/minutes/sample-content", test_sample_content);
   ADD ("/core/minutes/sample-blocks", test_sample_blocks);
   ADD ("/core/minutes/missing-data", test_missing_data);

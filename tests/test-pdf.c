@@ -18,48 +18,11 @@
 #include "xd-minutes.h"
 #include "xd-output.h"
 #include "xd-page-renderer.h"
+#include "xd-test-minutes.h"
 #include "xd-test-util.h"
 
-typedef struct {
-  char *dir;
-  XdStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->dir = xd_test_make_dir ();
-  path = g_build_filename (f->dir, "pdf.xetduyet", NULL);
-  f->store = xd_store_open (path, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  xd_test_remove_tree (f->dir);
-  g_free (f->dir);
-}
-
-static XdMinutes *
-build_sample (Fixture *f)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = xd_store_load_sample (f->store, &error);
-  XdMinutes *minutes;
-
-  g_assert_no_error (error);
-  minutes = xd_minutes_build (f->store, id, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (minutes);
-  return minutes;
-}
+/* The shared fixture, under the name the tests below use. */
+typedef XdTestStore Fixture;
 
 static char *
 make_long_name (guint n)
@@ -197,7 +160,7 @@ test_sample (Fixture       *f,
              gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(XdMinutes) minutes = build_sample (f);
+  g_autoptr(XdMinutes) minutes = xd_test_build_sample_minutes (f);
   g_autoptr(XdPageLayout) layout = xd_page_layout_new (minutes, NULL);
   g_autoptr(XdPageLayout) again = xd_page_layout_new (minutes, NULL);
   g_autoptr(GBytes) pdf = NULL;
@@ -236,7 +199,7 @@ static void
 test_render_pages (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(XdMinutes) minutes = build_sample (f);
+  g_autoptr(XdMinutes) minutes = xd_test_build_sample_minutes (f);
   g_autoptr(XdPageLayout) layout = xd_page_layout_new (minutes, NULL);
   g_autoptr(cairo_surface_t) surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 596, 842);
   g_autoptr(cairo_t) cr = cairo_create (surface);
@@ -286,7 +249,7 @@ test_save_error (Fixture       *f,
                  gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(XdMinutes) minutes = build_sample (f);
+  g_autoptr(XdMinutes) minutes = xd_test_build_sample_minutes (f);
   g_autofree char *path = g_build_filename (f->dir, "no", "such", "folder", "x.pdf", NULL);
 
   g_assert_false (xd_minutes_write_pdf (minutes, path, &error));
@@ -301,7 +264,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, xd_test_store_set_up, func, xd_test_store_tear_down)
   ADD ("/core/pdf/sample", test_sample);
   ADD ("/core/pdf/render-pages", test_render_pages);
   ADD ("/core/pdf/long-names", test_long_names);

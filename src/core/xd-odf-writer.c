@@ -558,30 +558,31 @@ write_table_styles (Out                  *o,
 }
 
 static void
+write_cell_style (Out        *o,
+                  const char *name,
+                  const char *padding,
+                  const char *border,
+                  const char *vertical_align)
+{
+  start (o, "style:style");
+  attr (o, "style:name", name);
+  attr (o, "style:family", "table-cell");
+  start (o, "style:table-cell-properties");
+  attr (o, "fo:padding", padding);
+  attr (o, "fo:border", border);
+  attr (o, "style:vertical-align", vertical_align);
+  end (o);
+  end (o);
+}
+
+static void
 write_content_automatic_styles (Out             *o,
                                 const XdMinutes *minutes)
 {
   guint tables = 0;
 
-  start (o, "style:style");
-  attr (o, "style:name", "XD_Cell_Plain");
-  attr (o, "style:family", "table-cell");
-  start (o, "style:table-cell-properties");
-  attr (o, "fo:padding", "0mm");
-  attr (o, "fo:border", "none");
-  attr (o, "style:vertical-align", "top");
-  end (o);
-  end (o);
-
-  start (o, "style:style");
-  attr (o, "style:name", "XD_Cell_Grid");
-  attr (o, "style:family", "table-cell");
-  start (o, "style:table-cell-properties");
-  attr (o, "fo:padding", "1mm");
-  attr (o, "fo:border", "0.5pt solid #000000");
-  attr (o, "style:vertical-align", "middle");
-  end (o);
-  end (o);
+  write_cell_style (o, "XD_Cell_Plain", "0mm", "none", "top");
+  write_cell_style (o, "XD_Cell_Grid", "1mm", "0.5pt solid #000000", "middle");
 
   start (o, "style:style");
   attr (o, "style:name", "XD_Row_Keep");

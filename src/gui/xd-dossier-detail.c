@@ -408,12 +408,17 @@ on_field_save_cb (GtkWidget  *field,
   return save_dossier (self, d, field);
 }
 
+/* A choice in one of the header's drop-downs: @apply puts the position
+ * chosen into the dossier and says whether that changed it. */
 static void
-on_unit_type_selected_cb (XdDossierDetail *self)
+save_choice (XdDossierDetail *self,
+             GtkDropDown     *dropdown,
+             gboolean       (*apply) (XdDossier *dossier,
+                                      guint      selected))
 {
   g_autoptr(XdDossier) d = NULL;
   g_autoptr(GError) error = NULL;
-  guint selected = gtk_drop_down_get_selected (self->unit_type_dropdown);
+  guint selected = gtk_drop_down_get_selected (dropdown);
 
   if (self->loading || self->store == NULL || self->dossier_id == 0 ||
       selected == GTK_INVALID_LIST_POSITION)
@@ -425,37 +430,43 @@ on_unit_type_selected_cb (XdDossierDetail *self)
       report_error (self, error);
       return;
     }
-  if (d->unit_type == (XdUnitType) selected)
+  if (!apply (d, selected))
     return;
 
-  d->unit_type = selected;
   if (!save_dossier (self, d, NULL))
     load_dossier (self, FALSE);
+}
+
+static gboolean
+apply_unit_type (XdDossier *d,
+                 guint      selected)
+{
+  if (d->unit_type == (XdUnitType) selected)
+    return FALSE;
+  d->unit_type = selected;
+  return TRUE;
+}
+
+static gboolean
+apply_state (XdDossier *d,
+             guint      selected)
+{
+  if (d->state == (XdDossierState) selected)
+    return FALSE;
+  d->state = selected;
+  return TRUE;
+}
+
+static void
+on_unit_type_selected_cb (XdDossierDetail *self)
+{
+  save_choice (self, self->unit_type_dropdown, apply_unit_type);
 }
 
 static void
 on_state_selected_cb (XdDossierDetail *self)
 {
-  g_autoptr(XdDossier) d = NULL;
-  g_autoptr(GError) error = NULL;
-  guint selected = gtk_drop_down_get_selected (self->state_dropdown);
-
-  if (self->loading || self->store == NULL || self->dossier_id == 0 ||
-      selected == GTK_INVALID_LIST_POSITION)
-    return;
-
-  d = xd_store_get_dossier (self->store, self->dossier_id, &error);
-  if (d == NULL)
-    {
-      report_error (self, error);
-      return;
-    }
-  if (d->state == (XdDossierState) selected)
-    return;
-
-  d->state = selected;
-  if (!save_dossier (self, d, NULL))
-    load_dossier (self, FALSE);
+  save_choice (self, self->state_dropdown, apply_state);
 }
 
 static void

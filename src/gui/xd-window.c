@@ -191,16 +191,9 @@ show_views_of (XdWindow *self,
 }
 
 static void
-update_title (XdWindow *self)
+update_title (XdWindow        *self,
+              const XdMeeting *meeting)
 {
-  g_autoptr(XdMeeting) meeting = NULL;
-
-  if (self->meeting_id == 0 || self->store == NULL)
-    return;
-  meeting = xd_store_get_meeting (self->store, self->meeting_id, NULL);
-  if (meeting == NULL)
-    return;
-
   adw_window_title_set_title (self->meeting_title, meeting->title);
   adw_window_title_set_subtitle (self->meeting_title, xd_meeting_state_get_label (meeting->state));
   gtk_window_set_title (GTK_WINDOW (self), meeting->title);
@@ -259,6 +252,8 @@ void
 xd_window_open_meeting (XdWindow *self,
                         gint64    meeting_id)
 {
+  g_autoptr(XdMeeting) meeting = NULL;
+
   g_return_if_fail (XD_IS_WINDOW (self));
 
   if (self->store == NULL)
@@ -267,13 +262,9 @@ xd_window_open_meeting (XdWindow *self,
   /* What was being typed in the meeting we leave is saved first. */
   xd_autosave_flush_all (GTK_WIDGET (self->stack));
 
-  if (meeting_id != 0)
-    {
-      g_autoptr(XdMeeting) meeting = xd_store_get_meeting (self->store, meeting_id, NULL);
-
-      if (meeting == NULL)
-        meeting_id = 0;
-    }
+  if (meeting_id != 0 &&
+      (meeting = xd_store_get_meeting (self->store, meeting_id, NULL)) == NULL)
+    meeting_id = 0;
 
   show_views_of (self, meeting_id);
   remember_meeting (self);
@@ -285,7 +276,7 @@ xd_window_open_meeting (XdWindow *self,
       return;
     }
 
-  update_title (self);
+  update_title (self, meeting);
   show_page (self, "meeting");
 }
 
@@ -325,7 +316,7 @@ on_store_changed_cb (XdStore    *store,
         xd_window_open_meeting (self, 0);   /* deleted */
       else
         {
-          update_title (self);
+          update_title (self, meeting);
           update_actions (self);   /* finalising takes the editing actions away */
         }
     }
