@@ -120,13 +120,15 @@ xd_toolkit_fixes_apply (GtkWidget *widget)
   fix_mnemonic_name (GTK_BUTTON (widget));
 }
 
-static void
-apply_to_tree (GtkWidget *widget)
+void
+xd_toolkit_fixes_apply_to_tree (GtkWidget *widget)
 {
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
   xd_toolkit_fixes_apply (widget);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    apply_to_tree (child);
+    xd_toolkit_fixes_apply_to_tree (child);
 }
 
 static gboolean
@@ -141,7 +143,7 @@ on_widget_map_hook (GSignalInvocationHint *hint,
    * stack that are not shown in the accessible tree too, and those are
    * not mapped.  What is added later gets its turn when it is mapped. */
   if (GTK_IS_WINDOW (object))
-    apply_to_tree (GTK_WIDGET (object));
+    xd_toolkit_fixes_apply_to_tree (GTK_WIDGET (object));
   else if (GTK_IS_BUTTON (object))
     xd_toolkit_fixes_apply (GTK_WIDGET (object));
   return TRUE;   /* stay installed */

@@ -21,4 +21,10 @@ void xd_toolkit_fixes_init (void);
 /* What xd_toolkit_fixes_init () does to one widget: exposed for tests. */
 void xd_toolkit_fixes_apply (GtkWidget *widget);
 
+/* The same for @widget and everything inside it.  A window gets this as it
+ * is shown, and a button later as it is mapped; a tree added to a window
+ * already shown needs it too, for the buttons it holds in pages of a stack
+ * not shown (GTK 4.8 names those for the screen reader all the same). */
+void xd_toolkit_fixes_apply_to_tree (GtkWidget *widget);
+
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include "xd-minutes-view.h"
 #include "xd-overview-view.h"
 #include "xd-settings.h"
+#include "xd-toolkit-fixes.h"
 #include "xd-voting-view.h"
 #include "xd-window.h"
 
@@ -45,12 +46,18 @@ struct _XdWindow
   GtkWidget *new_meeting_button;
   GtkWidget *meeting_menu_button;
   XdOverviewView *overview_view;
+  AdwBin *members_bin;
+  AdwBin *dossiers_bin;
+  AdwBin *voting_bin;
+  AdwBin *minutes_bin;
+  GtkWidget *export_button;
+  GtkWidget *print_button;
+
+  /* The other tabs, NULL until first needed (see ensure_view ()) */
   XdMembersView *members_view;
   XdDossiersView *dossiers_view;
   XdVotingView *voting_view;
   XdMinutesView *minutes_view;
-  GtkWidget *export_button;
-  GtkWidget *print_button;
 };
 
 G_DEFINE_FINAL_TYPE (XdWindow, xd_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -184,10 +191,66 @@ show_views_of (XdWindow *self,
 {
   self->meeting_id = meeting_id;
   xd_overview_view_set_meeting (self->overview_view, self->store, meeting_id);
-  xd_members_view_set_meeting (self->members_view, self->store, meeting_id);
-  xd_dossiers_view_set_meeting (self->dossiers_view, self->store, meeting_id);
-  xd_voting_view_set_meeting (self->voting_view, self->store, meeting_id);
-  xd_minutes_view_set_meeting (self->minutes_view, self->store, meeting_id);
+  if (self->members_view != NULL)
+    xd_members_view_set_meeting (self->members_view, self->store, meeting_id);
+  if (self->dossiers_view != NULL)
+    xd_dossiers_view_set_meeting (self->dossiers_view, self->store, meeting_id);
+  if (self->voting_view != NULL)
+    xd_voting_view_set_meeting (self->voting_view, self->store, meeting_id);
+  if (self->minutes_view != NULL)
+    xd_minutes_view_set_meeting (self->minutes_view, self->store, meeting_id);
+}
+
+/* A meeting opens on its Overview.  The other four tabs hold some 750
+ * widgets and read their data as they are made; built with the window they
+ * doubled its time to the first frame (build-aux/bench).  Each is built the
+ * first time it is shown, or when an action needs it (export, print). */
+static void
+ensure_view (XdWindow   *self,
+             const char *name)
+{
+  GtkWidget *view = NULL;
+  AdwBin *bin = NULL;
+
+  if (g_strcmp0 (name, "members") == 0 && self->members_view == NULL)
+    {
+      view = xd_members_view_new ();
+      self->members_view = XD_MEMBERS_VIEW (view);
+      bin = self->members_bin;
+      xd_members_view_set_meeting (self->members_view, self->store, self->meeting_id);
+    }
+  else if (g_strcmp0 (name, "dossiers") == 0 && self->dossiers_view == NULL)
+    {
+      view = xd_dossiers_view_new ();
+      self->dossiers_view = XD_DOSSIERS_VIEW (view);
+      bin = self->dossiers_bin;
+      xd_dossiers_view_set_meeting (self->dossiers_view, self->store, self->meeting_id);
+    }
+  else if (g_strcmp0 (name, "voting") == 0 && self->voting_view == NULL)
+    {
+      view = xd_voting_view_new ();
+      self->voting_view = XD_VOTING_VIEW (view);
+      bin = self->voting_bin;
+      xd_voting_view_set_meeting (self->voting_view, self->store, self->meeting_id);
+    }
+  else if (g_strcmp0 (name, "minutes") == 0 && self->minutes_view == NULL)
+    {
+      view = xd_minutes_view_new ();
+      self->minutes_view = XD_MINUTES_VIEW (view);
+      bin = self->minutes_bin;
+      xd_minutes_view_set_meeting (self->minutes_view, self->store, self->meeting_id);
+    }
+  if (bin != NULL)
+    {
+      adw_bin_set_child (bin, view);
+      xd_toolkit_fixes_apply_to_tree (view);
+    }
+}
+
+static void
+on_visible_view_changed_cb (XdWindow *self)
+{
+  ensure_view (self, adw_view_stack_get_visible_child_name (self->view_stack));
 }
 
 static void
@@ -498,6 +561,7 @@ new_dossier_action (GtkWidget  *widget,
   XdWindow *self = XD_WINDOW (widget);
 
   adw_view_stack_set_visible_child_name (self->view_stack, "dossiers");
+  ensure_view (self, "dossiers");
   xd_dossiers_view_add_dossier (self->dossiers_view);
 }
 
@@ -509,6 +573,7 @@ search_action (GtkWidget  *widget,
   XdWindow *self = XD_WINDOW (widget);
 
   adw_view_stack_set_visible_child_name (self->view_stack, "dossiers");
+  ensure_view (self, "dossiers");
   xd_dossiers_view_focus_search (self->dossiers_view);
 }
 
@@ -533,7 +598,10 @@ export_minutes_action (GtkWidget  *widget,
   XdMinutesFormat format;
 
   if (xd_minutes_format_from_string (g_variant_get_string (parameter, NULL), &format))
-    xd_minutes_view_choose_export_file (self->minutes_view, format);
+    {
+      ensure_view (self, "minutes");
+      xd_minutes_view_choose_export_file (self->minutes_view, format);
+    }
 }
 
 static void
@@ -541,7 +609,10 @@ print_minutes_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  xd_minutes_view_print (XD_WINDOW (widget)->minutes_view);
+  XdWindow *self = XD_WINDOW (widget);
+
+  ensure_view (self, "minutes");
+  xd_minutes_view_print (self->minutes_view);
 }
 
 #if GTK_CHECK_VERSION (4, 10, 0)
@@ -734,10 +805,6 @@ xd_window_class_init (XdWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (XD_TYPE_OVERVIEW_VIEW);
-  g_type_ensure (XD_TYPE_MEMBERS_VIEW);
-  g_type_ensure (XD_TYPE_DOSSIERS_VIEW);
-  g_type_ensure (XD_TYPE_VOTING_VIEW);
-  g_type_ensure (XD_TYPE_MINUTES_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/xetduyet/XetDuyet/ui/xd-window.ui");
@@ -755,13 +822,14 @@ xd_window_class_init (XdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XdWindow, new_meeting_button);
   gtk_widget_class_bind_template_child (widget_class, XdWindow, meeting_menu_button);
   gtk_widget_class_bind_template_child (widget_class, XdWindow, overview_view);
-  gtk_widget_class_bind_template_child (widget_class, XdWindow, members_view);
-  gtk_widget_class_bind_template_child (widget_class, XdWindow, dossiers_view);
-  gtk_widget_class_bind_template_child (widget_class, XdWindow, voting_view);
-  gtk_widget_class_bind_template_child (widget_class, XdWindow, minutes_view);
+  gtk_widget_class_bind_template_child (widget_class, XdWindow, members_bin);
+  gtk_widget_class_bind_template_child (widget_class, XdWindow, dossiers_bin);
+  gtk_widget_class_bind_template_child (widget_class, XdWindow, voting_bin);
+  gtk_widget_class_bind_template_child (widget_class, XdWindow, minutes_bin);
   gtk_widget_class_bind_template_child (widget_class, XdWindow, export_button);
   gtk_widget_class_bind_template_child (widget_class, XdWindow, print_button);
   gtk_widget_class_bind_template_callback (widget_class, on_meetings_list_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_visible_view_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-meeting", NULL, new_meeting_action);
   gtk_widget_class_install_action (widget_class, "win.load-sample", NULL, load_sample_action);
@@ -797,35 +865,11 @@ xd_window_class_init (XdWindowClass *klass)
                                          "win.show-view", "i", i);
 }
 
-/* GTK measures and styles every page of the view stack before the
- * window's first frame, shown or not, and the tabs hold hundreds of
- * widgets.  Until a tab is first shown its content stays out of that:
- * invisible widgets are neither measured nor styled. */
-static void
-on_view_first_map_cb (GtkWidget *view,
-                      gpointer   user_data)
-{
-  g_signal_handlers_disconnect_by_func (view, on_view_first_map_cb, user_data);
-  gtk_widget_set_visible (adw_bin_get_child (ADW_BIN (view)), TRUE);
-}
-
-static void
-show_content_when_mapped (gpointer view)
-{
-  gtk_widget_set_visible (adw_bin_get_child (ADW_BIN (view)), FALSE);
-  g_signal_connect (view, "map", G_CALLBACK (on_view_first_map_cb), NULL);
-}
-
 static void
 xd_window_init (XdWindow *self)
 {
   self->settings = xd_settings_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* The Overview is the tab a meeting opens on. */
-  show_content_when_mapped (self->members_view);
-  show_content_when_mapped (self->dossiers_view);
-  show_content_when_mapped (self->voting_view);
-  show_content_when_mapped (self->minutes_view);
 }
 
 XdWindow *
