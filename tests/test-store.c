@@ -207,6 +207,60 @@ test_migration_from_version_1 (void)
   xd_test_remove_tree (dir);
 }
 
+static void
+exec_sql (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+#define DROP_READ_INDEXES \
+  "DROP INDEX dossier_by_meeting_state; DROP INDEX question_by_meeting_state;" \
+  "DROP INDEX assessment_by_dossier_result; DROP INDEX dossier_search_keys;"
+
+#define COUNT_READ_INDEXES \
+  "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN " \
+  "('dossier_by_meeting_state', 'question_by_meeting_state', 'assessment_by_dossier_result'," \
+  " 'dossier_search_keys')"
+
+/* The indexes the Overview's progress reads through are added on opening,
+ * to new files and to files made before them, without changing the format
+ * version: a file stays readable by the version that wrote it. */
+static void
+test_read_indexes (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XdDossier) d = xd_dossier_new ();
+  gint64 meeting_id = add_meeting (f->store, "Hội nghị");
+  XdMeetingProgress p;
+
+  g_assert_cmpint (count_rows (f->path, COUNT_READ_INDEXES), ==, 4);
+
+  d->meeting_id = meeting_id;
+  g_free (d->unit_name); d->unit_name = g_strdup ("Phường Hồng Gai");
+  d->state = XD_DOSSIER_MEETS;
+  g_assert_cmpint (xd_store_add_dossier (f->store, d, &error), >, 0);
+  g_assert_no_error (error);
+  g_clear_object (&f->store);
+
+  exec_sql (f->path, DROP_READ_INDEXES);
+  g_assert_cmpint (count_rows (f->path, COUNT_READ_INDEXES), ==, 0);
+
+  f->store = xd_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (f->path, COUNT_READ_INDEXES), ==, 4);
+  g_assert_cmpint (count_rows (f->path, "PRAGMA user_version"), ==, XD_STORE_SCHEMA_VERSION);
+  g_assert_true (xd_store_get_progress (f->store, meeting_id, &p, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (p.dossiers_total, ==, 1);
+  g_assert_cmpint (p.dossiers_checked, ==, 1);
+}
+
 /* Every field written, closed, reopened and read back. */
 static void
 test_reopen_keeps_edits (Fixture       *f,
@@ -646,6 +700,9 @@ test_read_only_folder (void)
   g_assert_no_error (error);
   add_meeting (store, "Hội nghị");
   g_clear_object (&store);
+  /* A file from before the read indexes: a read-only one opens without
+   * them, and check_read_only_folder () sees it unchanged. */
+  exec_sql (path, DROP_READ_INDEXES);
 
   if (geteuid () == 0)
     {
@@ -1123,6 +1180,8 @@ main (int    argc,
   g_test_add ("/core/store/new-database", Fixture, NULL,
               fixture_set_up, test_new_database, fixture_tear_down);
   g_test_add_func ("/core/store/migration-from-version-1", test_migration_from_version_1);
+  g_test_add ("/core/store/read-indexes", Fixture, NULL,
+              fixture_set_up, test_read_indexes, fixture_tear_down);
   g_test_add ("/core/store/reopen-keeps-edits", Fixture, NULL,
               fixture_set_up, test_reopen_keeps_edits, fixture_tear_down);
   g_test_add ("/core/store/constraints", Fixture, NULL,

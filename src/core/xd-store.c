@@ -690,6 +690,26 @@ create_private_file (const char  *path,
   return TRUE;
 }
 
+/* See xd_migration_get_read_indexes_sql ().  A file that cannot take them
+ * now (a full disk, another program writing) opens without them: reads are
+ * slower, not wrong, and the next opening tries again. */
+static void
+add_read_indexes (XdStore *self)
+{
+  g_autoptr(GError) error = NULL;
+  int n = 0;
+  int rc;
+
+  if (query_int (self->db,
+                 "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN "
+                 "('dossier_by_meeting_state', 'question_by_meeting_state', "
+                 "'assessment_by_dossier_result', 'dossier_search_keys')", &n, &rc) &&
+      n == 4)
+    return;
+  if (!xd_store_exec (self, xd_migration_get_read_indexes_sql (), &error))
+    g_debug ("Opened %s without its read indexes: %s", self->path, error->message);
+}
+
 static gboolean
 migrate (XdStore  *self,
          int       target_version,
@@ -907,6 +927,7 @@ xd_store_open_at_version (const char  *path,
 
   if (!migrate (self, target_version, error))
     return NULL;
+  add_read_indexes (self);
 
   return g_steal_pointer (&self);
 }
