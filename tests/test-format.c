@@ -284,6 +284,19 @@ test_integer (void)
     }
 }
 
+/* The Overview's progress and the minutes' summary at a national review. */
+static void
+test_fraction (void)
+{
+  g_autofree char *none = xd_format_fraction (0, 0);
+  g_autofree char *small = xd_format_fraction (5, 5);
+  g_autofree char *national = xd_format_fraction (9876, 10000);
+
+  g_assert_cmpstr (none, ==, "0/0");
+  g_assert_cmpstr (small, ==, "5/5");
+  g_assert_cmpstr (national, ==, "9.876/10.000");
+}
+
 static void
 test_decimal (void)
 {
@@ -506,6 +519,7 @@ main (int   argc,
   g_test_add_func ("/core/format/document-number", test_document_number);
   g_test_add_func ("/core/format/document-number/negative", test_document_number_negative);
   g_test_add_func ("/core/format/integer", test_integer);
+  g_test_add_func ("/core/format/fraction", test_fraction);
   g_test_add_func ("/core/format/decimal", test_decimal);
   g_test_add_func ("/core/format/parse-date", test_parse_date);
   g_test_add_func ("/core/format/parse-date/round-trip", test_parse_date_round_trip);

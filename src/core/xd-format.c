@@ -317,6 +317,16 @@ xd_format_integer (gint64 n)
 }
 
 char *
+xd_format_fraction (gint64 part,
+                    gint64 whole)
+{
+  g_autofree char *a = xd_format_integer (part);
+  g_autofree char *b = xd_format_integer (whole);
+
+  return g_strconcat (a, "/", b, NULL);
+}
+
+char *
 xd_format_decimal (gint64 tenths)
 {
   GString *out = g_string_new (tenths < 0 ? "-" : "");

@@ -46,6 +46,10 @@ char        *xd_format_document_number   (int         number,
 /* Thousands separated by dots: 1234567 → "1.234.567", -1234 → "-1.234". */
 char        *xd_format_integer           (gint64      n);
 
+/* A count out of a total, both grouped: (9876, 10000) → "9.876/10.000". */
+char        *xd_format_fraction          (gint64      part,
+                                          gint64      whole);
+
 /* One decimal with a decimal comma, from tenths: 12345 → "1.234,5",
  * -5 → "-0,5"; rounding is the caller's business. */
 char        *xd_format_decimal           (gint64      tenths);

@@ -1172,10 +1172,11 @@ build_votes (Builder  *b,
       g_autofree char *phrase = recognition_phrase (b);
       g_autofree char *passed_names = join_names (passed);
       g_autofree char *failed_names = join_names (failed);
+      g_autofree char *count = xd_format_fraction (passed->len, b->dossiers->len);
       g_autoptr(GString) text = g_string_new (NULL);
 
-      g_string_append_printf (text, " %u/%u đơn vị được công nhận%s%s: %s; không công nhận: %s",
-                              passed->len, b->dossiers->len,
+      g_string_append_printf (text, " %s đơn vị được công nhận%s%s: %s; không công nhận: %s",
+                              count,
                               phrase[0] != '\0' ? " " : "", phrase,
                               passed_names, failed_names);
       if (pending->len > 0)

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "xd-exchange.h"
+#include "xd-format.h"
 #include "xd-import.h"
 #include "xd-window.h"
 
@@ -289,28 +290,34 @@ report_dossiers (GtkWindow             *parent,
                  const XdDossierImport *result)
 {
   g_autoptr(GString) message = g_string_new (NULL);
+  g_autofree char *added = xd_format_integer (result->added);
+  g_autofree char *replaced = xd_format_integer (result->replaced);
+  g_autofree char *skipped = xd_format_integer (result->skipped);
 
+  /* TRANSLATORS: %s is a number, grouped as the language groups them ("1.234") */
   g_string_append_printf (message,
-                          g_dngettext (GETTEXT_PACKAGE, "Added %u dossier.",
-                                       "Added %u dossiers.", result->added),
-                          result->added);
+                          g_dngettext (GETTEXT_PACKAGE, "Added %s dossier.",
+                                       "Added %s dossiers.", result->added),
+                          added);
   if (result->replaced > 0)
     {
       g_string_append_c (message, ' ');
+      /* TRANSLATORS: %s is a number, grouped as the language groups them ("1.234") */
       g_string_append_printf (message,
-                              g_dngettext (GETTEXT_PACKAGE, "Replaced %u dossier.",
-                                           "Replaced %u dossiers.", result->replaced),
-                              result->replaced);
+                              g_dngettext (GETTEXT_PACKAGE, "Replaced %s dossier.",
+                                           "Replaced %s dossiers.", result->replaced),
+                              replaced);
     }
   if (result->skipped > 0)
     {
       g_string_append_c (message, ' ');
+      /* TRANSLATORS: %s is a number, grouped as the language groups them ("1.234") */
       g_string_append_printf (message,
                               g_dngettext (GETTEXT_PACKAGE,
-                                           "Skipped %u dossier the meeting already had.",
-                                           "Skipped %u dossiers the meeting already had.",
+                                           "Skipped %s dossier the meeting already had.",
+                                           "Skipped %s dossiers the meeting already had.",
                                            result->skipped),
-                              result->skipped);
+                              skipped);
     }
   show_message (parent, message->str);
 }

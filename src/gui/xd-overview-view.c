@@ -602,36 +602,46 @@ load_progress (XdOverviewView *self)
       return;
     }
 
-  dossiers = g_strdup_printf ("%d/%d", p.dossiers_checked, p.dossiers_total);
+  dossiers = xd_format_fraction (p.dossiers_checked, p.dossiers_total);
   if (p.dossiers_total == 0)
     dossiers_note = g_strdup (_("No dossiers yet: add them in the Dossiers view"));
   else if (p.dossiers_checked == p.dossiers_total)
     dossiers_note = g_strdup (_("Every dossier has been checked"));
   else
-    dossiers_note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                  "%d dossier still to check",
-                                                  "%d dossiers still to check",
-                                                  p.dossiers_total - p.dossiers_checked),
-                                     p.dossiers_total - p.dossiers_checked);
+    {
+      int left = p.dossiers_total - p.dossiers_checked;
+      g_autofree char *n = xd_format_integer (left);
+
+      /* TRANSLATORS: %s is a number, grouped as the language groups them ("1.234") */
+      dossiers_note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                    "%s dossier still to check",
+                                                    "%s dossiers still to check", left),
+                                       n);
+    }
   gtk_label_set_text (self->dossiers_label, dossiers);
   adw_action_row_set_subtitle (self->dossiers_row, dossiers_note);
 
-  votes = g_strdup_printf ("%d/%d", p.questions_closed, p.questions_total);
+  votes = xd_format_fraction (p.questions_closed, p.questions_total);
   if (p.questions_total == 0)
     votes_note = g_strdup (_("Nothing to vote on yet"));
   else if (p.questions_closed == p.questions_total)
     votes_note = g_strdup (_("Every vote has been taken"));
   else
-    votes_note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                               "%d vote still to take",
-                                               "%d votes still to take",
-                                               p.questions_total - p.questions_closed),
-                                  p.questions_total - p.questions_closed);
+    {
+      int left = p.questions_total - p.questions_closed;
+      g_autofree char *n = xd_format_integer (left);
+
+      /* TRANSLATORS: %s is a number, grouped as the language groups them ("1.234") */
+      votes_note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "%s vote still to take",
+                                                 "%s votes still to take", left),
+                                    n);
+    }
   gtk_label_set_text (self->votes_label, votes);
   adw_action_row_set_subtitle (self->votes_row, votes_note);
 
   enough = xd_rules_quorum_met (&self->meeting->rule, p.members_present, p.members_total);
-  present = g_strdup_printf ("%d/%d", p.members_present, p.members_total);
+  present = xd_format_fraction (p.members_present, p.members_total);
   quorum = xd_rules_describe_quorum (&self->meeting->rule, p.members_present, p.members_total);
   gtk_label_set_text (self->quorum_label, present);
   adw_action_row_set_subtitle (self->quorum_now_row, quorum);
