@@ -37,6 +37,14 @@ test_normalize (void)
     { "Quảng\u200bLa", "QuảngLa" },                /* zero-width space */
     { "\ufeffBãi Cháy", "Bãi Cháy" },              /* BOM */
     { "Cao\x01 Thắng\x7f", "Cao Thắng" },           /* controls */
+    /* Text already normal is given back as it is; these are its edges. */
+    { "Bãi Cháy ", "Bãi Cháy" },
+    { " Bãi Cháy", "Bãi Cháy" },
+    { "Bãi  Cháy", "Bãi Cháy" },
+    { "Bãi\xc2\x85" "Cháy", "BãiCháy" },           /* next line: a C1 control */
+    { "Bãi\xc2\x90" "Cháy", "BãiCháy" },           /* a C1 control */
+    { "Lê\u00adVăn", "Lê\u00adVăn" },              /* soft hyphen stays */
+    { "“Xã” – 124/2021/TT-BCA…", "“Xã” – 124/2021/TT-BCA…" },
     { "", "" },
     { "   ", "" },
     { "\t\n", "" },

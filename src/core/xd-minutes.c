@@ -178,7 +178,13 @@ static char *
 clean (const char *text)
 {
   g_autofree char *normal = xd_text_normalize (text);
-  GString *out = g_string_sized_new (strlen (normal));
+  GString *out;
+
+  /* U+FFFE and U+FFFF are EF BF BE and EF BF BF in UTF-8. */
+  if (strstr (normal, "\xef\xbf\xbe") == NULL && strstr (normal, "\xef\xbf\xbf") == NULL)
+    return g_steal_pointer (&normal);
+
+  out = g_string_sized_new (strlen (normal));
 
   for (const char *p = normal; *p != '\0'; p = g_utf8_next_char (p))
     {
@@ -220,11 +226,13 @@ paragraph_add (XdMinutesParagraph *p,
   XdMinutesRun *run;
 
   /* A space at either end of a run is meaningful ("Địa điểm: " + value):
-   * only the inside is cleaned. */
-  g_autofree char *inner = clean (text);
+   * only the inside is cleaned, and without its ends, so that text already
+   * clean inside is copied as it is (xd_text_normalize ()'s fast path). */
   gsize len = text != NULL ? strlen (text) : 0;
   gboolean lead = len > 0 && g_ascii_isspace (text[0]);
   gboolean trail = len > 0 && g_ascii_isspace (text[len - 1]);
+  g_autofree char *trimmed = lead || trail ? g_strstrip (g_strdup (text)) : NULL;
+  g_autofree char *inner = clean (trimmed != NULL ? trimmed : text);
 
   if (inner[0] == '\0')
     return;

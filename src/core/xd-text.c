@@ -184,13 +184,61 @@ append_composed (GString    *out,
   g_string_truncate (word, 0);
 }
 
+/* TRUE when xd_text_normalize () would give @text back as it is, as it
+ * does for nearly every string of a record (ten thousand units' minutes
+ * normalise some 100,000): valid UTF-8, single spaces between words and
+ * none at either end, and nothing but printable ASCII, the precomposed
+ * Latin of is_plain_latin () and its punctuation.  No control, no other
+ * kind of space (U+00A0 is left out on purpose), no combining mark. */
+static gboolean
+is_already_normal (const char *text)
+{
+  const char *p = text;
+  gboolean after_space = TRUE;
+
+  if (!g_utf8_validate (text, -1, NULL))
+    return FALSE;
+  while (*p != '\0')
+    {
+      guchar b = (guchar) *p;
+
+      if (b < 0x80)
+        {
+          if (b == ' ' && after_space)
+            return FALSE;
+          if (b != ' ' && (b < 0x21 || b == 0x7F))
+            return FALSE;
+          after_space = b == ' ';
+          p++;
+        }
+      else
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          if (!((c >= 0xA1 && c < 0x0250) || (c >= 0x1E00 && c <= 0x1EFF) ||
+                (c >= 0x2010 && c <= 0x2027)))
+            return FALSE;
+          after_space = FALSE;
+          p = g_utf8_next_char (p);
+        }
+    }
+  return p == text || !after_space;
+}
+
 char *
 xd_text_normalize (const char *text)
 {
-  g_autofree char *valid = make_valid (text);
-  g_autoptr(GString) out = g_string_sized_new (strlen (valid));
-  g_autoptr(GString) word = g_string_new (NULL);
+  g_autofree char *valid = NULL;
+  g_autoptr(GString) out = NULL;
+  g_autoptr(GString) word = NULL;
   gboolean pending_space = FALSE;
+
+  if (text != NULL && is_already_normal (text))
+    return g_strdup (text);
+
+  valid = make_valid (text);
+  out = g_string_sized_new (strlen (valid));
+  word = g_string_new (NULL);
 
   for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
     {
