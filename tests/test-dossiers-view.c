@@ -9,6 +9,7 @@
 #include "xd-autosave.h"
 #include "xd-dossier-detail.h"
 #include "xd-dossier-item.h"
+#include "xd-dossier-row.h"
 #include "xd-dossiers-view.h"
 #include "xd-resources.h"
 #include "xd-gui-test-util.h"
@@ -122,19 +123,49 @@ search_for (Fixture    *f,
   wait_ms (250);
 }
 
-/* The units the list shows, "|"-separated. */
+static void
+collect_rows (GtkWidget *widget,
+              GPtrArray *rows)
+{
+  if (XD_IS_DOSSIER_ROW (widget))
+    {
+      g_ptr_array_add (rows, widget);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, rows);
+}
+
+/* The units the list shows, "|"-separated; its rows must say the same. */
 static char *
 shown_units (Fixture *f)
 {
   GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (find (f->view, "dossiers"))));
   g_autoptr(GString) names = g_string_new (NULL);
 
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, xd_dossiers_view_get_n_shown (f->view));
+  /* What the rows on screen say, in the list's order. */
+  collect_rows (find (f->view, "dossiers"), rows);
+  g_assert_cmpuint (rows->len, ==, g_list_model_get_n_items (model));
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(XdDossierItem) item = g_list_model_get_item (model, i);
+      XdDossierRow *row = g_ptr_array_index (rows, i);
+      const char *reference = xd_dossier_item_get_reference (item);
 
       g_string_append_printf (names, "%s%s", i > 0 ? "|" : "", xd_dossier_item_get_unit_name (item));
+      g_assert_cmpstr (xd_dossier_row_get_name (row), ==, xd_dossier_item_get_unit_name (item));
+      g_assert_true (g_str_has_prefix (xd_dossier_row_get_details (row),
+                                       xd_dossier_item_get_unit_type_label (item)));
+      if (*reference != '\0')
+        g_assert_true (g_str_has_suffix (xd_dossier_row_get_details (row), reference));
+      g_assert_cmpstr (gtk_label_get_text (xd_dossier_row_get_state_label (row)), ==,
+                       xd_dossier_item_get_state_label (item));
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (row)));
     }
   return g_string_free (g_steal_pointer (&names), FALSE);
 }

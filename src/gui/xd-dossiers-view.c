@@ -18,6 +18,7 @@
 #include "xd-autosave.h"
 #include "xd-dossier-detail.h"
 #include "xd-dossier-list.h"
+#include "xd-dossier-row.h"
 #include "xd-dossiers-view.h"
 #include "xd-window.h"
 
@@ -273,59 +274,49 @@ on_store_changed_cb (XdStore        *store,
 
 static void
 update_row_name (XdDossierItem *item,
-                 GtkWidget     *box)
+                 XdDossierRow  *row)
 {
-  GtkLabel *name = g_object_get_data (G_OBJECT (box), "name");
   const char *unit_name = xd_dossier_item_get_unit_name (item);
 
-  gtk_label_set_text (name, *unit_name != '\0' ? unit_name : _("Unnamed unit"));
+  xd_dossier_row_set_name (row, *unit_name != '\0' ? unit_name : _("Unnamed unit"));
 }
 
 static void
-update_row_subtitle (XdDossierItem *item,
-                     GtkWidget     *box)
+update_row_details (XdDossierItem *item,
+                    XdDossierRow  *row)
 {
-  GtkLabel *subtitle = g_object_get_data (G_OBJECT (box), "subtitle");
   const char *reference = xd_dossier_item_get_reference (item);
   g_autofree char *details = NULL;
 
   if (*reference != '\0')
     details = g_strdup_printf ("%s · %s", xd_dossier_item_get_unit_type_label (item), reference);
-  gtk_label_set_text (subtitle, details != NULL ? details
-                                                : xd_dossier_item_get_unit_type_label (item));
+  xd_dossier_row_set_details (row, details != NULL ? details
+                                                   : xd_dossier_item_get_unit_type_label (item));
 }
 
 static void
 update_row_state (XdDossierItem *item,
-                  GtkWidget     *box)
+                  XdDossierRow  *row)
 {
-  GtkWidget *state = g_object_get_data (G_OBJECT (box), "state");
-  const char *css_class = state_classes[xd_dossier_item_get_state (item)];
-
-  gtk_label_set_text (GTK_LABEL (state), xd_dossier_item_get_state_label (item));
-  /* Restyling costs: only when the state is another. */
-  if (gtk_widget_has_css_class (state, css_class))
-    return;
-  for (guint i = 0; i < G_N_ELEMENTS (state_classes); i++)
-    gtk_widget_remove_css_class (state, state_classes[i]);
-  gtk_widget_add_css_class (state, css_class);
+  xd_dossier_row_set_state (row, xd_dossier_item_get_state_label (item),
+                            state_classes[xd_dossier_item_get_state (item)]);
 }
 
 /* A search points a row's item at another dossier and a save changes it:
- * each label follows what it shows, and only that. */
+ * the row follows what it shows, and only that. */
 static void
 on_item_notify_cb (XdDossierItem *item,
                    GParamSpec    *pspec,
                    GtkListItem   *list_item)
 {
-  GtkWidget *box = gtk_list_item_get_child (list_item);
+  XdDossierRow *row = XD_DOSSIER_ROW (gtk_list_item_get_child (list_item));
 
   if (g_str_equal (pspec->name, "unit-name"))
-    update_row_name (item, box);
+    update_row_name (item, row);
   else if (g_str_equal (pspec->name, "reference") || g_str_equal (pspec->name, "unit-type"))
-    update_row_subtitle (item, box);
+    update_row_details (item, row);
   else if (g_str_equal (pspec->name, "state"))
-    update_row_state (item, box);
+    update_row_state (item, row);
 }
 
 static void
@@ -333,37 +324,7 @@ on_row_setup_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item,
                  XdDossiersView           *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *name = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-  GtkWidget *state = gtk_label_new (NULL);
-
-  gtk_widget_set_margin_top (box, 4);
-  gtk_widget_set_margin_bottom (box, 4);
-  gtk_widget_set_hexpand (texts, TRUE);
-  gtk_widget_set_valign (texts, GTK_ALIGN_CENTER);
-
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (name, "unit-name");
-  gtk_box_append (GTK_BOX (texts), name);
-
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_box_append (GTK_BOX (texts), subtitle);
-  gtk_box_append (GTK_BOX (box), texts);
-
-  gtk_widget_set_valign (state, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (state, "dossier-state");
-  gtk_box_append (GTK_BOX (box), state);
-
-  g_object_set_data (G_OBJECT (box), "name", name);
-  g_object_set_data (G_OBJECT (box), "subtitle", subtitle);
-  g_object_set_data (G_OBJECT (box), "state", state);
-  gtk_list_item_set_child (list_item, box);
+  gtk_list_item_set_child (list_item, xd_dossier_row_new ());
 }
 
 static void
@@ -372,11 +333,11 @@ on_row_bind_cb (GtkSignalListItemFactory *factory,
                 XdDossiersView           *self)
 {
   XdDossierItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
+  XdDossierRow *row = XD_DOSSIER_ROW (gtk_list_item_get_child (list_item));
 
-  update_row_name (item, box);
-  update_row_subtitle (item, box);
-  update_row_state (item, box);
+  update_row_name (item, row);
+  update_row_details (item, row);
+  update_row_state (item, row);
   /* Items are updated in place: by a store change, and by a search, which
    * points them at other dossiers. */
   g_signal_connect_object (item, "notify", G_CALLBACK (on_item_notify_cb), list_item, 0);
