@@ -357,6 +357,33 @@ test_window_remembers_meeting (void)
   xd_test_spin ();
   g_assert_cmpstr (xd_window_get_page_name (window), ==, "meeting");
   g_assert_cmpint (xd_window_get_meeting (window), ==, id);
+
+  /* The pages it did not need stay out of its frames (GTK styles a
+   * stack's hidden pages and loads their icons), the Overview's own
+   * "empty" page too; each is shown when needed. */
+  {
+    GtkStack *pages = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                XD_TYPE_WINDOW, "stack"));
+    GtkWidget *overview = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                      XD_TYPE_WINDOW,
+                                                                      "overview_view"));
+    GtkStack *overview_pages = GTK_STACK (xd_test_find_by_id (overview, "stack"));
+
+    g_assert_false (gtk_widget_get_visible (gtk_stack_get_child_by_name (pages, "error")));
+    g_assert_false (gtk_widget_get_visible (gtk_stack_get_child_by_name (pages, "empty")));
+    g_assert_false (gtk_widget_get_visible (gtk_stack_get_child_by_name (pages, "meetings")));
+    g_assert_true (gtk_widget_get_mapped (gtk_stack_get_child_by_name (pages, "meeting")));
+    g_assert_false (gtk_widget_get_visible (gtk_stack_get_child_by_name (overview_pages, "empty")));
+    g_assert_true (gtk_widget_get_mapped (gtk_stack_get_child_by_name (overview_pages, "meeting")));
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-meetings", NULL));
+    xd_test_spin ();
+    g_assert_cmpstr (xd_window_get_page_name (window), ==, "meetings");
+    g_assert_true (gtk_widget_get_mapped (gtk_stack_get_child_by_name (pages, "meetings")));
+    xd_window_open_meeting (window, id);
+    xd_test_spin ();
+    g_assert_cmpstr (xd_window_get_page_name (window), ==, "meeting");
+  }
   gtk_window_destroy (GTK_WINDOW (window));
   xd_test_spin ();
 

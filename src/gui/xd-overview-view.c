@@ -19,6 +19,7 @@
 #include "xd-format.h"
 #include "xd-overview-view.h"
 #include "xd-record.h"
+#include "xd-stack-pages.h"
 #include "xd-text.h"
 #include "xd-window.h"
 
@@ -679,7 +680,7 @@ reload (XdOverviewView *self)
   if (!read_current_meeting (self))
     {
       g_clear_pointer (&self->meeting, xd_meeting_free);
-      gtk_stack_set_visible_child_name (self->stack, "empty");
+      xd_stack_pages_show (self->stack, "empty");
       update_read_only (self);
       return;
     }
@@ -693,7 +694,7 @@ reload (XdOverviewView *self)
   self->loading = FALSE;
 
   update_read_only (self);
-  gtk_stack_set_visible_child_name (self->stack, "meeting");
+  xd_stack_pages_show (self->stack, "meeting");
 }
 
 /* Saving text
@@ -1352,6 +1353,7 @@ xd_overview_view_init (XdOverviewView *self)
   /* Choices are filled before the template's signals can fire on them. */
   self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  xd_stack_pages_hide_all (self->stack);
 
   set_model (self->state_row,
              string_list_new (xd_meeting_state_get_label (XD_MEETING_DRAFT),

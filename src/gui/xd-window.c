@@ -18,6 +18,7 @@
 #include "xd-minutes-view.h"
 #include "xd-overview-view.h"
 #include "xd-settings.h"
+#include "xd-stack-pages.h"
 #include "xd-toolkit-fixes.h"
 #include "xd-voting-view.h"
 #include "xd-window.h"
@@ -268,7 +269,7 @@ show_page (XdWindow   *self,
 {
   gboolean meeting = g_str_equal (name, "meeting");
 
-  gtk_stack_set_visible_child_name (self->stack, name);
+  xd_stack_pages_show (self->stack, name);
   gtk_stack_set_visible_child_name (self->title_stack, meeting ? "meeting" : "list");
   gtk_widget_set_visible (self->back_button, meeting);
   gtk_widget_set_visible (self->meeting_menu_button, meeting);
@@ -714,7 +715,8 @@ xd_window_constructed (GObject *object)
   if (xd_store_is_read_only (self->store))
     xd_window_show_message (self, _("This file can only be read: changes cannot be saved."));
 
-  reload_meetings (self);
+  /* Straight to the meeting remembered, without showing the list first;
+   * opening none (0) lists the meetings. */
   xd_window_open_meeting (self, remembered_meeting (self));
 }
 
@@ -870,6 +872,7 @@ xd_window_init (XdWindow *self)
 {
   self->settings = xd_settings_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  xd_stack_pages_hide_all (self->stack);
 }
 
 XdWindow *
