@@ -251,6 +251,27 @@ test_read_indexes (Fixture       *f,
   exec_sql (f->path, DROP_READ_INDEXES);
   g_assert_cmpint (count_rows (f->path, COUNT_READ_INDEXES), ==, 0);
 
+  /* Another program writing: the file opens at once, without them, and
+   * reads as before. */
+  {
+    sqlite3 *other;
+    gint64 start;
+
+    g_assert_cmpint (sqlite3_open (f->path, &other), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
+    start = g_get_monotonic_time ();
+    f->store = xd_store_open (f->path, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+    g_assert_true (xd_store_get_progress (f->store, meeting_id, &p, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (p.dossiers_checked, ==, 1);
+    sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+    sqlite3_close (other);
+    g_clear_object (&f->store);
+    g_assert_cmpint (count_rows (f->path, COUNT_READ_INDEXES), ==, 0);
+  }
+
   f->store = xd_store_open (f->path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (count_rows (f->path, COUNT_READ_INDEXES), ==, 4);

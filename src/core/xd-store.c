@@ -691,14 +691,16 @@ create_private_file (const char  *path,
 }
 
 /* See xd_migration_get_read_indexes_sql ().  A file that cannot take them
- * now (a full disk, another program writing) opens without them: reads are
- * slower, not wrong, and the next opening tries again. */
+ * now (a full disk, another program writing) opens without them, at once:
+ * reads are slower, not wrong, and the next opening tries again.  All or
+ * none, in one transaction. */
 static void
 add_read_indexes (XdStore *self)
 {
   g_autoptr(GError) error = NULL;
   int n = 0;
   int rc;
+  gboolean added;
 
   if (query_int (self->db,
                  "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN "
@@ -706,8 +708,18 @@ add_read_indexes (XdStore *self)
                  "'assessment_by_dossier_result', 'dossier_search_keys')", &n, &rc) &&
       n == 4)
     return;
-  if (!xd_store_exec (self, xd_migration_get_read_indexes_sql (), &error))
-    g_debug ("Opened %s without its read indexes: %s", self->path, error->message);
+
+  /* Not worth waiting for another program's write. */
+  sqlite3_busy_timeout (self->db, 0);
+  added = xd_store_exec (self, "SAVEPOINT read_indexes", &error) &&
+          xd_store_exec (self, xd_migration_get_read_indexes_sql (), &error) &&
+          xd_store_exec (self, "RELEASE read_indexes", &error);
+  if (!added)
+    {
+      g_debug ("Opened %s without its read indexes: %s", self->path, error->message);
+      sqlite3_exec (self->db, "ROLLBACK TO read_indexes; RELEASE read_indexes", NULL, NULL, NULL);
+    }
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
 }
 
 static gboolean
