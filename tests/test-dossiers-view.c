@@ -523,6 +523,31 @@ test_edit_and_reopen (Fixture       *f,
       }
   }
 
+  /* A row is as tall as its two lines in the font the style gives it. */
+  {
+    g_autoptr(GPtrArray) drawn = g_ptr_array_new ();
+    g_autoptr(GtkCssProvider) larger = gtk_css_provider_new ();
+    GtkWidget *row;
+    int before, after, again;
+
+    collect_rows (find (f->view, "dossiers"), drawn);
+    row = g_ptr_array_index (drawn, 0);
+    gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, -1, NULL, &before, NULL, NULL);
+    gtk_css_provider_load_from_data (larger, "dossier-row { font-size: 30pt; }", -1);
+    gtk_style_context_add_provider_for_display (gtk_widget_get_display (row),
+                                                GTK_STYLE_PROVIDER (larger),
+                                                GTK_STYLE_PROVIDER_PRIORITY_USER);
+    /* Styles are brought up to date in the next frame. */
+    xd_test_spin_for (200);
+    gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, -1, NULL, &after, NULL, NULL);
+    gtk_style_context_remove_provider_for_display (gtk_widget_get_display (row),
+                                                   GTK_STYLE_PROVIDER (larger));
+    xd_test_spin_for (200);
+    gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, -1, NULL, &again, NULL, NULL);
+    g_assert_cmpint (after, >, before + 20);
+    g_assert_cmpint (again, ==, before);
+  }
+
   /* The selection stays on a dossier the search still shows … */
   xd_dossiers_view_select_dossier (f->view, id);
   xd_test_spin ();

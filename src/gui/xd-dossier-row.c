@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <pango/pangocairo.h>
+
 #include "xd-dossier-row.h"
 
 /* As the rows of an AdwActionRow-like list: the box they replace had
@@ -27,9 +29,12 @@ struct _XdDossierRow
   /* Made the first time the row is drawn, for the width it was given */
   PangoLayout *name_layout;
   PangoLayout *details_layout;
-  /* The height of one line of each, in pixels; 0 until measured */
+  /* The height of one line of each, in pixels; 0 until measured, for the
+   * font the style gave */
   int name_height;
   int details_height;
+  PangoFontDescription *font;
+  double resolution;
 };
 
 G_DEFINE_FINAL_TYPE (XdDossierRow, xd_dossier_row, GTK_TYPE_WIDGET)
@@ -223,8 +228,20 @@ xd_dossier_row_css_changed (GtkWidget         *widget,
 {
   XdDossierRow *self = XD_DOSSIER_ROW (widget);
 
+  PangoContext *context;
+  const PangoFontDescription *font;
+
   GTK_WIDGET_CLASS (xd_dossier_row_parent_class)->css_changed (widget, change);
-  /* The font may be another: lines are measured and laid out again. */
+  /* Hovering or selecting the row restyles it too, and changes nothing
+   * the text depends on; another font is measured and laid out again. */
+  context = gtk_widget_get_pango_context (widget);
+  font = pango_context_get_font_description (context);
+  if (self->font != NULL && font != NULL && pango_font_description_equal (self->font, font) &&
+      self->resolution == pango_cairo_context_get_resolution (context))
+    return;
+  g_clear_pointer (&self->font, pango_font_description_free);
+  self->font = font != NULL ? pango_font_description_copy (font) : NULL;
+  self->resolution = pango_cairo_context_get_resolution (context);
   self->name_height = 0;
   self->details_height = 0;
   drop_layouts (self);
@@ -256,6 +273,7 @@ xd_dossier_row_finalize (GObject *object)
 
   g_free (self->name);
   g_free (self->details);
+  g_clear_pointer (&self->font, pango_font_description_free);
   G_OBJECT_CLASS (xd_dossier_row_parent_class)->finalize (object);
 }
 
