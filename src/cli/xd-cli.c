@@ -617,20 +617,30 @@ run_import_into (XdStore  *store,
       return EXIT_FAILED;
     }
 
-  g_print (g_dngettext (GETTEXT_PACKAGE,
-                        "Added %u dossier to meeting %s.\n",
-                        "Added %u dossiers to meeting %s.\n", result.added),
-           result.added, opt_into);
-  if (result.replaced > 0)
+  {
+    /* Grouped as the language groups numbers: "1.234". */
+    g_autofree char *added = xd_format_integer (result.added);
+    g_autofree char *replaced = xd_format_integer (result.replaced);
+    g_autofree char *skipped = xd_format_integer (result.skipped);
+
+    /* TRANSLATORS: the first %s is a number, grouped as the language groups them ("1.234") */
     g_print (g_dngettext (GETTEXT_PACKAGE,
-                          "Replaced %u dossier the meeting already had.\n",
-                          "Replaced %u dossiers the meeting already had.\n", result.replaced),
-             result.replaced);
-  if (result.skipped > 0)
-    g_print (g_dngettext (GETTEXT_PACKAGE,
-                          "Skipped %u dossier the meeting already had.\n",
-                          "Skipped %u dossiers the meeting already had.\n", result.skipped),
-             result.skipped);
+                          "Added %s dossier to meeting %s.\n",
+                          "Added %s dossiers to meeting %s.\n", result.added),
+             added, opt_into);
+    if (result.replaced > 0)
+      /* TRANSLATORS: %s is a number, grouped as the language groups them ("1.234") */
+      g_print (g_dngettext (GETTEXT_PACKAGE,
+                            "Replaced %s dossier the meeting already had.\n",
+                            "Replaced %s dossiers the meeting already had.\n", result.replaced),
+               replaced);
+    if (result.skipped > 0)
+      /* TRANSLATORS: %s is a number, grouped as the language groups them ("1.234") */
+      g_print (g_dngettext (GETTEXT_PACKAGE,
+                            "Skipped %s dossier the meeting already had.\n",
+                            "Skipped %s dossiers the meeting already had.\n", result.skipped),
+               skipped);
+  }
   return EXIT_OK;
 }
 
