@@ -801,6 +801,130 @@ test_no_criteria_set (Fixture       *f,
   g_assert_cmpuint (results->len, ==, 4);
 }
 
+/* Where the text of a drawn widget lies, in its own coordinates: the
+ * bounds of every glyph run of @node, translated as the nodes above it
+ * translate it. */
+static void
+collect_text_bounds (GskRenderNode *node,
+                     float          dx,
+                     float          dy,
+                     GArray        *bounds)
+{
+  GskRenderNodeType type = gsk_render_node_get_node_type (node);
+
+  if (type == GSK_TEXT_NODE)
+    {
+      graphene_rect_t r;
+
+      gsk_render_node_get_bounds (node, &r);
+      r.origin.x += dx;
+      r.origin.y += dy;
+      g_array_append_val (bounds, r);
+    }
+  else if (type == GSK_CONTAINER_NODE)
+    {
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        collect_text_bounds (gsk_container_node_get_child (node, i), dx, dy, bounds);
+    }
+  else if (type == GSK_TRANSFORM_NODE)
+    {
+      float tx = 0, ty = 0;
+
+      /* Rows are only ever translated. */
+      gsk_transform_to_translate (gsk_transform_node_get_transform (node), &tx, &ty);
+      collect_text_bounds (gsk_transform_node_get_child (node), dx + tx, dy + ty, bounds);
+    }
+  else if (type == GSK_CLIP_NODE)
+    collect_text_bounds (gsk_clip_node_get_child (node), dx, dy, bounds);
+  else if (type == GSK_ROUNDED_CLIP_NODE)
+    collect_text_bounds (gsk_rounded_clip_node_get_child (node), dx, dy, bounds);
+  else if (type == GSK_OPACITY_NODE)
+    collect_text_bounds (gsk_opacity_node_get_child (node), dx, dy, bounds);
+  else if (type == GSK_COLOR_MATRIX_NODE)
+    collect_text_bounds (gsk_color_matrix_node_get_child (node), dx, dy, bounds);
+  else if (type == GSK_DEBUG_NODE)
+    collect_text_bounds (gsk_debug_node_get_child (node), dx, dy, bounds);
+}
+
+static void
+on_long_row_setup_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *list_item,
+                      gpointer                  data)
+{
+  GtkWidget *row = xd_dossier_row_new ();
+
+  xd_dossier_row_set_name (XD_DOSSIER_ROW (row),
+                           "Phường Hồng Gai thuộc thành phố Hạ Long, tỉnh Quảng Ninh (đơn vị thí điểm)");
+  xd_dossier_row_set_details (XD_DOSSIER_ROW (row), "Phường · 286/TTr-UBND");
+  xd_dossier_row_set_state (XD_DOSSIER_ROW (row), "Đã biểu quyết", "voted");
+  gtk_list_item_set_child (list_item, row);
+}
+
+/* A unit's name too long for its row ends in "…" before the state's pill
+ * and leaves the gap between them; the pill keeps its whole width.  In a
+ * list, as the Dossiers view shows it: sized first, then drawn. */
+static void
+test_row_long_name (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  g_autoptr(GtkStringList) items = gtk_string_list_new ((const char *[]) { "x", NULL });
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkCssProvider) style = gtk_css_provider_new ();
+  GtkWidget *list;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GArray) bounds = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  GtkWidget *row, *pill;
+  graphene_rect_t pill_box;
+  int width, pill_width;
+
+  /* The app's own style, the pill's padding with it (GtkApplication
+   * loads it for the app). */
+  gtk_css_provider_load_from_resource (style, "/io/github/xetduyet/XetDuyet/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (style),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_signal_connect (factory, "setup", G_CALLBACK (on_long_row_setup_cb), NULL);
+  list = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (items)))),
+                            factory);
+  gtk_window_set_default_size (GTK_WINDOW (window), 300, 200);
+  gtk_window_set_child (GTK_WINDOW (window), list);
+  gtk_window_present (GTK_WINDOW (window));
+  xd_test_spin_for (300);
+
+  collect_rows (list, rows);
+  g_assert_cmpuint (rows->len, ==, 1);
+  row = g_ptr_array_index (rows, 0);
+  width = gtk_widget_get_width (row);
+  pill = GTK_WIDGET (xd_dossier_row_get_state_label (XD_DOSSIER_ROW (row)));
+  g_assert_true (gtk_widget_compute_bounds (pill, row, &pill_box));
+  gtk_widget_measure (pill, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &pill_width, NULL, NULL);
+  g_assert_cmpfloat (pill_box.size.width, ==, pill_width);
+  g_assert_cmpfloat (pill_box.origin.x + pill_box.size.width, ==, width);
+
+  paintable = gtk_widget_paintable_new (row);
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, gtk_widget_get_height (row));
+  node = gtk_snapshot_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  collect_text_bounds (node, 0, 0, bounds);
+  /* The name, its "…", the details and the pill's label. */
+  g_assert_cmpuint (bounds->len, >=, 3);
+  for (guint i = 0; i < bounds->len; i++)
+    {
+      graphene_rect_t *r = &g_array_index (bounds, graphene_rect_t, i);
+
+      if (r->origin.x + r->size.width / 2 >= pill_box.origin.x)
+        continue;   /* the pill's own label */
+      g_assert_cmpfloat (r->origin.x + r->size.width, <=, pill_box.origin.x - 8);
+    }
+
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
+                                                 GTK_STYLE_PROVIDER (style));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -822,6 +946,7 @@ main (int    argc,
   /* As xd_application_new () does: the templates live in the app's resources. */
   g_resources_register (xd_get_resource ());
 
+  g_test_add_func ("/gui/dossier-row/long-name", test_row_long_name);
   g_test_add ("/gui/dossiers-view/edit-and-reopen", Fixture, NULL,
               fixture_set_up, test_edit_and_reopen, fixture_tear_down);
   g_test_add ("/gui/dossiers-view/sample", Fixture, NULL,

@@ -35,6 +35,9 @@ struct _XdDossierRow
   int details_height;
   PangoFontDescription *font;
   double resolution;
+  /* Where the text goes, from the last allocation: its x and width */
+  int text_x;
+  int text_width;
 };
 
 G_DEFINE_FINAL_TYPE (XdDossierRow, xd_dossier_row, GTK_TYPE_WIDGET)
@@ -135,14 +138,6 @@ xd_dossier_row_measure (GtkWidget      *widget,
     }
 }
 
-static int
-text_width (XdDossierRow *self,
-            int           width,
-            int           state_width)
-{
-  return MAX (0, width - state_width - STATE_SPACING);
-}
-
 static void
 xd_dossier_row_size_allocate (GtkWidget *widget,
                               int        width,
@@ -167,7 +162,11 @@ xd_dossier_row_size_allocate (GtkWidget *widget,
                               state_height
                             }, -1);
 
-  text = text_width (self, width, state_width) * PANGO_SCALE;
+  /* The pill's whole box, padding included, as measured and allocated
+   * (gtk_widget_get_width () would give its content only). */
+  self->text_width = MAX (0, width - state_width - STATE_SPACING);
+  self->text_x = rtl ? width - self->text_width : 0;
+  text = self->text_width * PANGO_SCALE;
   if (self->name_layout != NULL)
     pango_layout_set_width (self->name_layout, text);
   if (self->details_layout != NULL)
@@ -180,11 +179,8 @@ xd_dossier_row_snapshot (GtkWidget   *widget,
 {
   XdDossierRow *self = XD_DOSSIER_ROW (widget);
   gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
-  int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  int state_width = gtk_widget_get_width (self->state);
-  int text = text_width (self, width, state_width);
-  int x = rtl ? state_width + STATE_SPACING : 0;
+  int text = self->text_width;
   int y;
   GdkRGBA color;
 
@@ -211,7 +207,7 @@ xd_dossier_row_snapshot (GtkWidget   *widget,
 
   y = (height - (self->name_height + LINE_SPACING + self->details_height)) / 2;
   gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (self->text_x, y));
   gtk_snapshot_append_layout (snapshot, self->name_layout, &color);
   gtk_snapshot_translate (snapshot,
                           &GRAPHENE_POINT_INIT (0, self->name_height + LINE_SPACING));
