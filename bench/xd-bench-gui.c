@@ -9,11 +9,9 @@
  * search: types queries into the dossier search entry one character at a
  * time, as an input method commits them, ROUNDS times over.  For each
  * keystroke it records the time until the list had its new matches
- * (XdDossierList::reloaded) and until the next frame was painted, both
- * from the keystroke and from the moment the entry's typing delay ran out
- * (::search-changed), so the delay GtkSearchEntry adds is reported apart
- * from our work; and the work itself: the update, then the frame from its
- * start to its end, without the wait for the frame's turn.
+ * (XdDossierList::reloaded) and until the next frame was painted; and the
+ * work itself: the update, then the frame from its start to its end,
+ * without the wait for the frame's turn.
  *
  * scroll: scrolls the list from top to bottom a page per frame, then
  * prints the peak resident memory (VmHWM) before and after.
@@ -30,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "xd-bench-report.h"
 #include "xd-dossier-list.h"
 #include "xd-resources.h"
 #include "xd-window.h"
@@ -162,25 +161,11 @@ search_changed_hook (GSignalInvocationHint *hint,
   return TRUE;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 static void
 report (const char *name,
         GArray     *values)
 {
-  double *v = (double *) values->data;
-  int n = values->len;
-
-  qsort (v, n, sizeof *v, compare_doubles);
-  printf ("%s_median_ms=%.3f\n%s_p99_ms=%.3f\n", name, v[MAX (0, (n + 1) / 2 - 1)],
-          name, v[CLAMP ((int) (0.99 * n + 0.999999), 1, n) - 1]);
+  xd_bench_report (name, (double *) (void *) values->data, values->len);
 }
 
 static gboolean
@@ -214,8 +199,6 @@ run_search (const char *path,
   GListModel *model;
   g_autoptr(GArray) total_items = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) total_frame = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) work_items = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) work_frame = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) idle_frame = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) idle_paint = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) work = g_array_new (FALSE, FALSE, sizeof (double));
@@ -285,8 +268,6 @@ run_search (const char *path,
 
               v = (t_items - t0) / 1000.0; g_array_append_val (total_items, v);
               v = (t_frame - t0) / 1000.0; g_array_append_val (total_frame, v);
-              v = (t_items - t_search_changed) / 1000.0; g_array_append_val (work_items, v);
-              v = (t_frame - t_search_changed) / 1000.0; g_array_append_val (work_frame, v);
               /* The time spent on this keystroke: until the list and its
                * rows were updated, then the frame that lays them out and
                * draws them — without the wait for that frame's turn, which
@@ -320,8 +301,6 @@ run_search (const char *path,
   report ("idle_frame", idle_frame);
   report ("idle_paint", idle_paint);
   report ("work", work);
-  report ("work_items", work_items);
-  report ("work_frame", work_frame);
   report ("total_items", total_items);
   report ("total_frame", total_frame);
   return 0;

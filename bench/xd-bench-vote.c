@@ -21,39 +21,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "xd-bench-report.h"
 #include "xd-store.h"
 
 #define N_MEMBERS 31
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-/* The @p th percentile (0–100) of @n sorted values, nearest rank. */
-static double
-percentile (const double *sorted,
-            int           n,
-            double        p)
-{
-  int rank = (int) (p / 100.0 * n + 0.999999);
-
-  return sorted[CLAMP (rank, 1, n) - 1];
-}
-
-static void
-report (const char *name,
-        double     *ms,
-        int         n)
-{
-  qsort (ms, n, sizeof *ms, compare_doubles);
-  printf ("%s_median_ms=%.3f\n%s_p99_ms=%.3f\n", name, percentile (ms, n, 50),
-          name, percentile (ms, n, 99));
-}
 
 static void
 die (const char *what)
@@ -189,8 +160,8 @@ main (int    argc,
       bare_ms[i] = (g_get_monotonic_time () - t0) / 1000.0;
     }
 
-  report ("store", store_ms, n);
-  report ("sqlite", bare_ms, n);
+  xd_bench_report ("store", store_ms, n);
+  xd_bench_report ("sqlite", bare_ms, n);
   g_clear_pointer (&insert, sqlite3_finalize);
   sqlite3_close (bare);
   return 0;

@@ -376,10 +376,32 @@ test_window_remembers_meeting (void)
     g_assert_false (gtk_widget_get_visible (gtk_stack_get_child_by_name (overview_pages, "empty")));
     g_assert_true (gtk_widget_get_mapped (gtk_stack_get_child_by_name (overview_pages, "meeting")));
 
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-meetings", NULL));
-    xd_test_spin ();
-    g_assert_cmpstr (xd_window_get_page_name (window), ==, "meetings");
-    g_assert_true (gtk_widget_get_mapped (gtk_stack_get_child_by_name (pages, "meetings")));
+    /* A meeting renamed while it is open is listed under its new name. */
+    {
+      g_autoptr(XdMeeting) renamed = xd_store_get_meeting (store, id, &error);
+      GtkListBox *list = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                      XD_TYPE_WINDOW,
+                                                                      "meetings_list"));
+      GtkWidget *first;
+
+      g_assert_no_error (error);
+      g_free (renamed->title);
+      renamed->title = g_strdup ("Hội nghị đổi tên");
+      g_assert_true (xd_store_update_meeting (store, renamed, &error));
+      g_assert_no_error (error);
+      xd_test_spin ();
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-meetings", NULL));
+      xd_test_spin ();
+      g_assert_cmpstr (xd_window_get_page_name (window), ==, "meetings");
+      g_assert_true (gtk_widget_get_mapped (gtk_stack_get_child_by_name (pages, "meetings")));
+      for (first = gtk_widget_get_first_child (GTK_WIDGET (list)); first != NULL;
+           first = gtk_widget_get_next_sibling (first))
+        if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)),
+                       "Hội nghị đổi tên") == 0)
+          break;
+      g_assert_nonnull (first);
+    }
     xd_window_open_meeting (window, id);
     xd_test_spin ();
     g_assert_cmpstr (xd_window_get_page_name (window), ==, "meeting");

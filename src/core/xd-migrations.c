@@ -251,10 +251,22 @@ static const char read_indexes[] =
   "CREATE INDEX IF NOT EXISTS dossier_search_keys"
   "  ON dossier (meeting_id, position, id, search_key);";
 
+/* 1 when a file has every one of them. */
+static const char read_indexes_present[] =
+  "SELECT count(*) = 4 FROM sqlite_master WHERE type = 'index' AND name IN"
+  " ('dossier_by_meeting_state', 'question_by_meeting_state',"
+  "  'assessment_by_dossier_result', 'dossier_search_keys')";
+
 const char *
 xd_migration_get_read_indexes_sql (void)
 {
   return read_indexes;
+}
+
+const char *
+xd_migration_get_read_indexes_present_sql (void)
+{
+  return read_indexes_present;
 }
 
 const char *

@@ -134,6 +134,7 @@ void          xd_store_bind_id_or_null     (sqlite3_stmt *stmt,
 /* Schema: SQL for each version step, index 0 takes an empty file to 1. */
 const char   *xd_migration_get_sql         (int          to_version);
 const char   *xd_migration_get_read_indexes_sql (void);
+const char   *xd_migration_get_read_indexes_present_sql (void);
 
 /* For tests of the migration path: open and migrate only up to @version. */
 XdStore      *xd_store_open_at_version     (const char  *path,

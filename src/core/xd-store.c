@@ -698,15 +698,12 @@ static void
 add_read_indexes (XdStore *self)
 {
   g_autoptr(GError) error = NULL;
-  int n = 0;
+  int present = 0;
   int rc;
   gboolean added;
 
-  if (query_int (self->db,
-                 "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN "
-                 "('dossier_by_meeting_state', 'question_by_meeting_state', "
-                 "'assessment_by_dossier_result', 'dossier_search_keys')", &n, &rc) &&
-      n == 4)
+  if (query_int (self->db, xd_migration_get_read_indexes_present_sql (), &present, &rc) &&
+      present)
     return;
 
   /* Not worth waiting for another program's write. */

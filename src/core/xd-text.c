@@ -147,20 +147,23 @@ is_ignorable (gunichar c)
  * length (the minutes' list of ten thousand units took most of an export):
  * words are short.  Composition never crosses a space (a starter that
  * composes with nothing), so word by word gives the same text. */
-/* TRUE when @word is already in NFC for certain: only precomposed Latin
- * letters (what Vietnamese is typed in) and common punctuation, none of
- * which decomposes canonically or composes with a neighbour.  A combining
- * mark, or anything from another block, takes the slow path. */
+/* Precomposed Latin letters (what Vietnamese is typed in) and common
+ * punctuation: none decomposes canonically or composes with a neighbour,
+ * so text made only of them is in NFC for certain.  A combining mark, or
+ * anything from another block, is not one of them. */
+static gboolean
+is_plain_latin_char (gunichar c)
+{
+  return c < 0x0250 || (c >= 0x1E00 && c <= 0x1EFF) || (c >= 0x2010 && c <= 0x2027);
+}
+
+/* TRUE when @word is already in NFC for certain. */
 static gboolean
 is_plain_latin (const GString *word)
 {
   for (const char *p = word->str; p < word->str + word->len; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!(c < 0x0250 || (c >= 0x1E00 && c <= 0x1EFF) || (c >= 0x2010 && c <= 0x2027)))
-        return FALSE;
-    }
+    if (!is_plain_latin_char (g_utf8_get_char (p)))
+      return FALSE;
   return TRUE;
 }
 
@@ -187,9 +190,9 @@ append_composed (GString    *out,
 /* TRUE when xd_text_normalize () would give @text back as it is, as it
  * does for nearly every string of a record (ten thousand units' minutes
  * normalise some 100,000): valid UTF-8, single spaces between words and
- * none at either end, and nothing but printable ASCII, the precomposed
- * Latin of is_plain_latin () and its punctuation.  No control, no other
- * kind of space (U+00A0 is left out on purpose), no combining mark. */
+ * none at either end, and nothing but printable ASCII and
+ * is_plain_latin_char ().  No control, no other kind of space (U+00A0 is
+ * left out on purpose), no combining mark. */
 static gboolean
 is_already_normal (const char *text)
 {
@@ -215,8 +218,8 @@ is_already_normal (const char *text)
         {
           gunichar c = g_utf8_get_char (p);
 
-          if (!((c >= 0xA1 && c < 0x0250) || (c >= 0x1E00 && c <= 0x1EFF) ||
-                (c >= 0x2010 && c <= 0x2027)))
+          /* Below U+00A1: the C1 controls and the no-break space. */
+          if (c < 0xA1 || !is_plain_latin_char (c))
             return FALSE;
           after_space = FALSE;
           p = g_utf8_next_char (p);

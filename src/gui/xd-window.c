@@ -372,9 +372,13 @@ on_store_changed_cb (XdStore    *store,
     {
       g_autoptr(XdMeeting) meeting = NULL;
 
-      reload_meetings (self);
+      /* The list is only seen without a meeting open, and opening none
+       * reads it again: a meeting's saved field need not rebuild it. */
       if (self->meeting_id == 0)
-        return;
+        {
+          reload_meetings (self);
+          return;
+        }
       meeting = xd_store_get_meeting (self->store, self->meeting_id, NULL);
       if (meeting == NULL)
         xd_window_open_meeting (self, 0);   /* deleted */
